@@ -1,0 +1,152 @@
+/**
+ * Every setting of uslugi, parsed once with zod and passed in from here.
+ * No other module reads process.env: they receive a `Config`.
+ *
+ * | variable            | default                  | meaning |
+ * |---------------------|--------------------------|---------|
+ * | NODE_ENV            | development              | `production` requires explicit secrets and forbids demo seeding at start |
+ * | HOST                | 127.0.0.1                | interface to listen on (use 0.0.0.0 behind a proxy or in a container) |
+ * | PORT                | 3000                     | HTTP port |
+ * | PUBLIC_URL          | http://localhost:PORT    | absolute URL of the site, used in links sent by e-mail/SMS |
+ * | DATABASE_URL        | (unset)                  | postgres://… to use PostgreSQL; unset = embedded PGlite in DATA_DIR |
+ * | DATA_DIR            | ./data                   | PGlite data folder and generated development secrets |
+ * | SESSION_SECRET      | generated in dev         | ≥ 32 chars; signs cookies and CSRF tokens |
+ * | DATA_ENCRYPTION_KEY | generated in dev         | 32 bytes as 64 hex chars; AES-256-GCM key for personal data at rest |
+ * | SESSION_IDLE_MINUTES| 30                       | idle timeout of a session |
+ * | SESSION_ABSOLUTE_HOURS | 12                    | absolute lifetime of a session |
+ * | SEED_DEMO_ON_EMPTY  | true (dev), false (prod) | seed the demo region when the database is empty at start |
+ * | RUN_WORKER          | true                     | run the job worker inside the web process |
+ * | LOG_LEVEL           | info                     | fatal, error, warn, info, debug, trace, silent |
+ * | RATE_LIMIT_PER_MINUTE | 600                    | general requests per IP per minute |
+ * | LOGIN_MAX_FAILURES  | 5                        | failed sign-ins per account per LOGIN_WINDOW_MINUTES before lock-out |
+ * | LOGIN_WINDOW_MINUTES| 15                       | window of the sign-in throttle |
+ * | TRUST_PROXY         | false                    | trust X-Forwarded-* (set true behind a reverse proxy) |
+ * | COOKIE_SECURE       | false (dev), true (prod) | mark cookies Secure (HTTPS only) |
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SEED_DEMO_ON_EMPTY: bool.optional(),
+  RUN_WORKER: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  TRUST_PROXY: bool.default(false),
+  COOKIE_SECURE: bool.optional(),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  database: { kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  secrets: { sessionSecret: string; dataEncryptionKey: Buffer };
+  session: { idleMinutes: number; absoluteHours: number };
+  seedDemoOnEmpty: boolean;
+  runWorker: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  rateLimitPerMinute: number;
+  login: { maxFailures: number; windowMinutes: number };
+  trustProxy: boolean;
+  cookieSecure: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+interface SecretStore {
+  sessionSecret: string;
+  dataEncryptionKey: string;
+}
+
+/** In development the secrets are generated once into DATA_DIR/secrets.json (mode 0600). */
+function developmentSecrets(dataDir: string): SecretStore {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    return JSON.parse(readFileSync(file, 'utf8')) as SecretStore;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: SecretStore = {
+    sessionSecret: randomBytes(48).toString('base64url'),
+    dataEncryptionKey: randomBytes(32).toString('hex'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/**
+ * Parses the environment. Throws ConfigError naming every wrong setting.
+ * `options.generateSecrets=false` is used by tests that bring their own.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as shells and .env files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && !e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
+  if (production && !e.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: required in production');
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = resolve(e.DATA_DIR);
+  let sessionSecret = e.SESSION_SECRET;
+  let keyHex = e.DATA_ENCRYPTION_KEY;
+  if (!sessionSecret || !keyHex) {
+    const generated = developmentSecrets(dataDir);
+    sessionSecret ??= generated.sessionSecret;
+    keyHex ??= generated.dataEncryptionKey;
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    database: e.DATABASE_URL ? { kind: 'postgresql', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
+    dataDir,
+    secrets: { sessionSecret, dataEncryptionKey: Buffer.from(keyHex, 'hex') },
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    seedDemoOnEmpty: e.SEED_DEMO_ON_EMPTY ?? !production,
+    runWorker: e.RUN_WORKER,
+    logLevel: e.LOG_LEVEL,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, windowMinutes: e.LOGIN_WINDOW_MINUTES },
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE ?? production,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './territory.js';
+export * from './platform.js';
