@@ -33,6 +33,8 @@ export interface Database extends Queryable {
   /** The adapter pg-boss uses on this database. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (used to copy a migrated database in tests). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export type DatabaseTarget = { kind: 'postgresql'; url: string; max?: number } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
@@ -125,6 +127,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
       return { rows: result.rows };
     },
     close: () => client.close(),
+    dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
   };
 }
 

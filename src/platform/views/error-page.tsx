@@ -41,7 +41,7 @@ export function ErrorPage(props: ErrorPageProps): VNode {
       <p>{props.message ?? t(lang, key('Body'))}</p>
       <p>{t(lang, key('Next'))}</p>
       {props.incident && status >= 500 && (
-        <p class="u-incident">{t(lang, 'errorIncident', { id: props.incident })}</p>
+        <p>{t(lang, 'errorIncident', { id: props.incident })}</p>
       )}
       <ul class="u-list u-list--actions">
         {retryable && (

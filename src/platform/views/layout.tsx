@@ -90,15 +90,15 @@ function Header(props: { ctx: PageContext }): VNode {
             <span class="u-header__tagline">{t(lang, 'tagline')}</span>
           </span>
         </a>
-        <div class="u-header__tools">
-          <LanguageSwitch lang={lang} path={path} />
-          {user ? (
-            <div class="u-header__user">
-              <p class="u-header__who">
-                <span class="u-visually-hidden">{t(lang, 'signedInAs')} </span>
-                <span class="u-header__user-name">{user.displayName}</span>
-                <span class="u-header__user-role">{user.roleLabel}</span>
-              </p>
+        <LanguageSwitch lang={lang} path={path} />
+        {user ? (
+          <div class="u-header__user">
+            <p class="u-header__who">
+              <span class="u-visually-hidden">{t(lang, 'signedInAs')} </span>
+              <span class="u-header__user-name">{user.displayName}</span>
+              <span class="u-header__user-role">{user.roleLabel}</span>
+            </p>
+            <div class="u-header__actions">
               <a class="u-header__link" href="/staff">
                 {t(lang, 'staffCabinet')}
               </a>
@@ -109,12 +109,12 @@ function Header(props: { ctx: PageContext }): VNode {
                 </button>
               </form>
             </div>
-          ) : (
-            <a class="u-header__link" href="/staff/login">
-              {t(lang, 'staffSignIn')}
-            </a>
-          )}
-        </div>
+          </div>
+        ) : (
+          <a class="u-header__link u-header__login" href="/staff/login">
+            {t(lang, 'staffSignIn')}
+          </a>
+        )}
       </div>
       {nav && nav.length > 0 && (
         <nav class="u-nav" aria-label={t(lang, 'mainNav')}>
