@@ -85,6 +85,17 @@ async function postgresReachable(url) {
 }
 
 try {
+  if (want('unit')) {
+    console.log('\n=== typecheck (tsc --noEmit) ===');
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+    if (tsc.status === 0) {
+      totals.passed += 1;
+      legs.push('typecheck: passed');
+    } else {
+      totals.failed += 1;
+      legs.push('typecheck: FAILED');
+    }
+  }
   if (want('unit')) run('unit', [...find('src', /\.test\.tsx?$/), ...find('scripts', /\.test\.ts$/)], {}, 2);
 
   const integration = find('test', /\.test\.tsx?$/);

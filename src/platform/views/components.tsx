@@ -642,7 +642,7 @@ export function Pagination(props: PaginationProps): VNode | null {
             <a class="u-pagination__link" href={hrefFor(page - 1)} rel="prev">
               <Arrow dir="left" />
               {t(lang, 'paginationPrevious')}
-              <span class="u-visually-hidden"> ({t(lang, 'paginationPage').toLowerCase()})</span>
+              <span class="u-visually-hidden"> {t(lang, 'paginationPage').toLowerCase()}</span>
             </a>
           </li>
         )}
@@ -664,7 +664,7 @@ export function Pagination(props: PaginationProps): VNode | null {
           <li class="u-pagination__item u-pagination__item--next">
             <a class="u-pagination__link" href={hrefFor(page + 1)} rel="next">
               {t(lang, 'paginationNext')}
-              <span class="u-visually-hidden"> ({t(lang, 'paginationPage').toLowerCase()})</span>
+              <span class="u-visually-hidden"> {t(lang, 'paginationPage').toLowerCase()}</span>
               <Arrow dir="right" />
             </a>
           </li>
