@@ -88,3 +88,31 @@ test('migrate, seed demo, create-staff and audit verify work end to end, and tam
   assert.equal(broken.status, 1);
   assert.match(broken.stderr, new RegExp(`№ ${seq}\\b`));
 });
+
+test('`uslugi worker` runs jobs as a separate process (PostgreSQL)', { skip: testDbKind() !== 'postgresql' && 'PGlite is one process: the worker runs inside the server there' }, async () => {
+  const { spawn } = await import('node:child_process');
+  const worker = spawn(process.execPath, [bin, 'worker'], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  worker.stdout.on('data', (d) => (output += String(d)));
+  try {
+    const deadline = Date.now() + 60_000;
+    while (!output.includes('uslugi worker:') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.match(output, /uslugi worker:/);
+    const db = await openDatabase({ kind: 'postgresql', url: env.DATABASE_URL!, max: 1 });
+    // Enqueue the way another process would: a row in pg-boss's job table.
+    const { rows } = await db.query<{ id: string }>("insert into pgboss.job (name, data) values ('platform.cleanup', '{}'::jsonb) returning id::text as id");
+    const id = rows[0]!.id;
+    let state = '';
+    while (Date.now() < deadline) {
+      const r = await db.query<{ state: string }>('select state from pgboss.job where id = $1', [id]);
+      state = r.rows[0]?.state ?? '';
+      if (state === 'completed' || state === 'failed') break;
+      await new Promise((res) => setTimeout(res, 300));
+    }
+    await db.close();
+    assert.equal(state, 'completed');
+  } finally {
+    worker.kill('SIGTERM');
+    await new Promise((r) => worker.once('exit', r));
+  }
+});
