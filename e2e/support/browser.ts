@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp } from '../../test/support/app.js';
 
@@ -48,9 +48,12 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   if (results.violations.length === 0) return;
   const lines = results.violations.map((v) => {
-    const targets = v.nodes.slice(0, 3).map((n) => `      ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ').trim()}` : ''}`);
+    const targets = v.nodes.slice(0, 3).map((n) => {
+      const why = (n.failureSummary ?? '').replace(/\s+/g, ' ').trim();
+      return `      ${n.target.join(' ')}${why ? ` — ${why.length > 160 ? `${why.slice(0, 159)}…` : why}` : ''}`;
+    });
     const more = v.nodes.length > 3 ? [`      … and ${v.nodes.length - 3} more`] : [];
-    return [`  ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help} [${v.nodes.length} element(s)]`, ...targets, ...more].join('\n');
+    return [`  ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help} [${v.nodes.length} element(s)] ${v.helpUrl}`, ...targets, ...more].join('\n');
   });
   assert.fail(`axe found ${results.violations.length} accessibility violation(s) on ${label} (${page.url()}):\n${lines.join('\n')}`);
 }

@@ -65,9 +65,13 @@ export function formatDate(lang: Lang, date: Date, timeZone = 'Europe/Moscow'): 
   return new Intl.DateTimeFormat('en-CA', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(date);
 }
 
-export function formatDateTime(lang: Lang, date: Date, timeZone = 'Europe/Moscow'): string {
+/** «23.11.2026 07:24» in the given zone; with `showZone`, «23.11.2026 07:24 (GMT+9)». */
+export function formatDateTime(lang: Lang, date: Date, timeZone = 'Europe/Moscow', showZone = false): string {
   const time = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(date);
-  return `${formatDate(lang, date, timeZone)} ${time}`;
+  const zone = showZone
+    ? ` (${new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone})`
+    : '';
+  return `${formatDate(lang, date, timeZone)} ${time}${zone}`;
 }
 
 /** 1 234 567 (narrow no-break spaces in Russian). */

@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { anyStaff, authorize } from '../../platform/policy.js';
 import { roleLabel } from '../../platform/roles.js';
 import { SESSION_COOKIE } from '../../platform/sessions.js';
-import { describePlace } from '../territory/territory.repository.js';
+import { describePlace, regionTimeZone } from '../territory/territory.repository.js';
 import { signInStaff } from './sign-in-staff.js';
 import { staffMessages as t } from './staff.messages.js';
 import { findStaffForSignIn, updateStaffPassword } from './staff.repository.js';
@@ -90,6 +90,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: AppContext)
         roleLabel: roleLabel(lang, actor.role),
         scope: await describePlace(ctx.db, actor),
         lastSignIn: rows[0] ? new Date(rows[0].at) : null,
+        timeZone: await regionTimeZone(ctx.db, actor.regionId),
         sections,
         notice: q.passwordChanged ? t(lang, 'passwordChanged') : undefined,
       }),

@@ -43,7 +43,7 @@ export interface DashboardSection {
   text: string;
 }
 
-export function DashboardPage(props: { ctx: PageContext; name: string; roleLabel: string; scope: string[]; lastSignIn: Date | null; sections: DashboardSection[]; notice?: string }): VNode {
+export function DashboardPage(props: { ctx: PageContext; name: string; roleLabel: string; scope: string[]; lastSignIn: Date | null; timeZone: string; sections: DashboardSection[]; notice?: string }): VNode {
   const { ctx } = props;
   const lang = ctx.lang;
   return (
@@ -54,7 +54,7 @@ export function DashboardPage(props: { ctx: PageContext; name: string; roleLabel
         items={[
           { key: t(lang, 'yourRole'), value: props.roleLabel },
           { key: t(lang, 'yourScope'), value: props.scope.length ? props.scope.join(', ') : t(lang, 'wholeSystem') },
-          { key: t(lang, 'lastSignIn'), value: props.lastSignIn ? formatDateTime(lang, props.lastSignIn) : t(lang, 'firstSignIn') },
+          { key: t(lang, 'lastSignIn'), value: props.lastSignIn ? formatDateTime(lang, props.lastSignIn, props.timeZone, true) : t(lang, 'firstSignIn') },
         ]}
       />
       <h2 class="u-h2">{t(lang, 'sections')}</h2>

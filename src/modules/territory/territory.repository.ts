@@ -218,3 +218,10 @@ export async function describePlace(db: Queryable, place: { regionId: string | n
   }
   return parts;
 }
+
+/** The region's IANA time zone (Asia/Chita for the demo); Moscow time when none is known. */
+export async function regionTimeZone(db: Queryable, regionId: string | null): Promise<string> {
+  if (!regionId) return 'Europe/Moscow';
+  const { rows } = await db.query<{ time_zone: string }>('select time_zone from regions where id = $1', [regionId]);
+  return rows[0]?.time_zone ?? 'Europe/Moscow';
+}

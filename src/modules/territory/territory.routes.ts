@@ -69,7 +69,7 @@ export async function registerTerritoryRoutes(appBase: FastifyInstance, ctx: App
         centres: await listServiceCentres(ctx.db, { regionId: municipality.regionId, municipalityId: municipality.id }),
         canEdit: (o) => canEditOrganisation(actor, o),
         editing: editOrg ? { orgKey: editOrg.key, value: editOrg.employees === null ? '' : String(editOrg.employees) } : undefined,
-        notice: q.saved ? t(request.lang, 'employeesSaved') : undefined,
+        notice: q.saved ? t(request.lang, 'employeesSaved', { name: organisations.find((o) => o.key === q.saved)?.shortName ?? '' }) : undefined,
       }),
     );
   });
@@ -110,7 +110,7 @@ export async function registerTerritoryRoutes(appBase: FastifyInstance, ctx: App
         details: { from: org.employees, to: value },
       });
     });
-    return reply.redirect(`/staff/territory/${municipality.key}?saved=1`, 303);
+    return reply.redirect(`/staff/territory/${municipality.key}?saved=${encodeURIComponent(org.key)}`, 303);
   });
 
   // --- JSON API -----------------------------------------------------------

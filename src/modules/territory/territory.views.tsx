@@ -107,7 +107,7 @@ export function MunicipalityPage(props: {
       {props.notice && <Notice lang={lang} tone="success" role="status">{props.notice}</Notice>}
       <PageHeading caption={t(lang, m.type)} title={m.name} lead={`${t(lang, 'centre')}: ${m.centre}. ${t(lang, 'oktmo')} ${m.oktmo}.`} />
       {editingOrg && (
-        <form method="post" action={`/staff/territory/organisations/${editingOrg.key}/employees`} novalidate class="u-panel">
+        <form method="post" action={`/staff/territory/organisations/${editingOrg.key}/employees`} novalidate class="u-panel" id="employees-form">
           <CsrfField token={ctx.csrfToken} />
           <Field lang={lang} name="employees" type="text" inputMode="numeric" width="s" label={t(lang, 'employeesLabel', { name: editingOrg.shortName })} hint={t(lang, 'employeesHint')} value={props.editing!.value} error={props.editing!.error} />
           <Button type="submit">{t(lang, 'saveEmployees')}</Button>
@@ -132,7 +132,7 @@ export function MunicipalityPage(props: {
               {props.canEdit(o) && (
                 <>
                   {' '}
-                  <a href={`/staff/territory/${m.key}?edit=${o.key}#field-employees`}>
+                  <a href={`/staff/territory/${m.key}?edit=${o.key}#employees-form`}>
                     {t(lang, 'editEmployees')}
                     <span class="u-visually-hidden"> {`${t(lang, 'employees')}: ${o.shortName}`}</span>
                   </a>
