@@ -22,6 +22,19 @@
  * | LOGIN_WINDOW_MINUTES| 15                       | window of the sign-in throttle |
  * | TRUST_PROXY         | false                    | trust X-Forwarded-* (set true behind a reverse proxy) |
  * | COOKIE_SECURE       | false (dev), true (prod) | mark cookies Secure (HTTPS only) |
+ * | SIMULATORS          | true (dev/test), false (prod) | start the simulators of the outside systems (SMS gateway, SMTP, pension-fund and migration registries) and use them where no endpoint is set; enables /dev/outbox |
+ * | SIMULATOR_LATENCY_MS| 300-2500 (dev), 0-0 (test) | registry simulators' answer delay range |
+ * | SIMULATOR_FAILURE_RATE | 0.05 (dev), 0 (test) | share of registry simulator requests that time out or fail |
+ * | SMS_GATEWAY_URL     | (simulator)              | HTTP endpoint of the SMS gateway (POST JSON {to, text}) |
+ * | SMS_GATEWAY_TOKEN   | (none)                   | bearer token for the SMS gateway |
+ * | SMTP_URL            | (simulator)              | smtp://user:pass@host:port for e-mail |
+ * | MAIL_FROM           | Услуги <noreply@uslugi.local> | sender of e-mails |
+ * | PENSION_REGISTRY_URL| (simulator)              | base URL of the pension-fund (СНИЛС) registry adapter |
+ * | MIGRATION_REGISTRY_URL | (simulator)           | base URL of the migration-service (passport) registry adapter |
+ * | REGISTRY_TOKEN      | (none)                   | bearer token for the registries |
+ * | REGISTRY_TIMEOUT_MS | 8000                     | time limit of one registry request |
+ * | MAP_TILE_URL        | https://tile.openstreetmap.org/{z}/{x}/{y}.png | map tiles for the activation-points map |
+ * | MAP_ATTRIBUTION     | © OpenStreetMap contributors | attribution shown on the map |
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,6 +70,19 @@ const EnvSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   TRUST_PROXY: bool.default(false),
   COOKIE_SECURE: bool.optional(),
+  SIMULATORS: bool.optional(),
+  SIMULATOR_LATENCY_MS: z.string().regex(/^\d+-\d+$/, 'must be a range like 300-2500').optional(),
+  SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).optional(),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Услуги <noreply@uslugi.local>'),
+  PENSION_REGISTRY_URL: z.url().optional(),
+  MIGRATION_REGISTRY_URL: z.url().optional(),
+  REGISTRY_TOKEN: z.string().optional(),
+  REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -77,6 +103,12 @@ export interface Config {
   login: { maxFailures: number; windowMinutes: number };
   trustProxy: boolean;
   cookieSecure: boolean;
+  /** simulators of the outside systems: started by runtime.ts; an explicit endpoint always wins */
+  simulators: { enabled: boolean; latencyMs: [number, number]; failureRate: number };
+  sms: { url: string | null; token: string | null };
+  mail: { smtpUrl: string | null; from: string };
+  registries: { pensionFundUrl: string | null; migrationServiceUrl: string | null; token: string | null; timeoutMs: number };
+  map: { tileUrl: string; attribution: string };
 }
 
 export class ConfigError extends Error {
@@ -122,6 +154,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   if (production && !e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
   if (production && !e.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: required in production');
+  const simulators = e.SIMULATORS ?? !production;
+  if (!simulators) {
+    if (!e.SMS_GATEWAY_URL) problems.push('SMS_GATEWAY_URL: required when SIMULATORS=false');
+    if (!e.SMTP_URL) problems.push('SMTP_URL: required when SIMULATORS=false');
+    if (!e.PENSION_REGISTRY_URL) problems.push('PENSION_REGISTRY_URL: required when SIMULATORS=false');
+    if (!e.MIGRATION_REGISTRY_URL) problems.push('MIGRATION_REGISTRY_URL: required when SIMULATORS=false');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = resolve(e.DATA_DIR);
@@ -148,5 +187,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowMinutes: e.LOGIN_WINDOW_MINUTES },
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? production,
+    simulators: {
+      enabled: e.SIMULATORS ?? !production,
+      latencyMs: (e.SIMULATOR_LATENCY_MS ?? (e.NODE_ENV === 'test' ? '0-0' : '300-2500')).split('-').map(Number) as [number, number],
+      failureRate: e.SIMULATOR_FAILURE_RATE ?? (e.NODE_ENV === 'test' ? 0 : 0.05),
+    },
+    sms: { url: e.SMS_GATEWAY_URL ?? null, token: e.SMS_GATEWAY_TOKEN ?? null },
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    registries: {
+      pensionFundUrl: e.PENSION_REGISTRY_URL ?? null,
+      migrationServiceUrl: e.MIGRATION_REGISTRY_URL ?? null,
+      token: e.REGISTRY_TOKEN ?? null,
+      timeoutMs: e.REGISTRY_TIMEOUT_MS,
+    },
+    map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION },
   };
 }

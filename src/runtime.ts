@@ -13,7 +13,13 @@ import { createFieldCipher } from './platform/crypto.js';
 import { buildApp } from './platform/http/app.js';
 import { registerJobs, startJobQueue, type JobQueue } from './platform/jobs.js';
 import { createSessionStore } from './platform/sessions.js';
+import type { Adapters } from './platform/adapters.js';
 import { jobDefinitions, registerModules } from './modules/index.js';
+import { HttpSmsGateway } from './modules/notifications/sms-gateway.client.js';
+import { SmtpEmailSender } from './modules/notifications/smtp.client.js';
+import { HttpMigrationRegistry } from './modules/verification/migration-service.client.js';
+import { HttpPensionFundRegistry } from './modules/verification/pension-fund.client.js';
+import { startSimulators, type Simulators } from './simulators/index.js';
 
 export function describeDatabase(config: Config): string {
   return config.database.kind === 'postgresql' ? `PostgreSQL ${redactUrl(config.database.url)}` : `PGlite ${config.database.dataDir}`;
@@ -25,8 +31,37 @@ export async function openAndMigrate(config: Config): Promise<Database> {
   return db;
 }
 
+/** The real clients of the outside systems, pointed at explicit endpoints or else at the simulators. */
+export function buildAdapters(config: Config, simulators: Simulators | null): Adapters {
+  const need = (explicit: string | null, simulated: string | undefined, name: string) => {
+    const url = explicit ?? simulated;
+    if (!url) throw new Error(`${name}: no endpoint configured and simulators are off`);
+    return url;
+  };
+  const { registries } = config;
+  return {
+    sms: new HttpSmsGateway({ url: need(config.sms.url, simulators?.sms.url, 'SMS_GATEWAY_URL'), token: config.sms.token, timeoutMs: 10_000 }),
+    email: new SmtpEmailSender({ smtpUrl: need(config.mail.smtpUrl, simulators?.smtp.url, 'SMTP_URL'), from: config.mail.from }),
+    pensionFund: new HttpPensionFundRegistry({
+      baseUrl: need(registries.pensionFundUrl, simulators?.registries.pensionFundUrl, 'PENSION_REGISTRY_URL'),
+      token: registries.token,
+      timeoutMs: registries.timeoutMs,
+    }),
+    migrationService: new HttpMigrationRegistry({
+      baseUrl: need(registries.migrationServiceUrl, simulators?.registries.migrationServiceUrl, 'MIGRATION_REGISTRY_URL'),
+      token: registries.token,
+      timeoutMs: registries.timeoutMs,
+    }),
+  };
+}
+
 /** Everything a module needs, with a job queue attached (workers only when `work`). */
-export async function createContext(config: Config, db: Database, options: { work: boolean; logger: pino.Logger }): Promise<AppContext> {
+export async function createContext(
+  config: Config,
+  db: Database,
+  options: { work: boolean; logger: pino.Logger; simulators?: Simulators | null },
+): Promise<AppContext> {
+  const simulators = options.simulators !== undefined ? options.simulators : config.simulators.enabled ? await startSimulators(config) : null;
   const jobs: JobQueue = await startJobQueue(db, options.logger);
   const ctx: AppContext = {
     config,
@@ -34,6 +69,8 @@ export async function createContext(config: Config, db: Database, options: { wor
     cipher: createFieldCipher(config.secrets.dataEncryptionKey),
     sessions: createSessionStore(db, config.session),
     jobs,
+    adapters: buildAdapters(config, simulators),
+    simulators,
   };
   await registerJobs(jobs, jobDefinitions(ctx, (obj, msg) => options.logger.info(obj, msg)), { work: options.work, logger: options.logger });
   return ctx;
@@ -65,6 +102,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopping ??= (async () => {
         await app.close();
         await ctx.jobs.stop();
+        await ctx.simulators?.close();
         await db.close();
       })();
       return stopping;
@@ -80,6 +118,7 @@ export async function startWorker(config: Config): Promise<{ stop(): Promise<voi
   return {
     async stop() {
       await ctx.jobs.stop();
+      await ctx.simulators?.close();
       await db.close();
     },
   };

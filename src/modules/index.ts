@@ -3,16 +3,25 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import type { JobDefinition } from '../platform/jobs.js';
 import { platformJobs } from '../platform/platform.jobs.js';
+import { registerActivationPointRoutes } from './activation-points/activation-points.routes.js';
 import { registerHomeRoutes } from './home/home.routes.js';
+import { identityJobs } from './identity/identity.jobs.js';
+import { identityVerificationHooks } from './identity/identity.hooks.js';
+import { registerIdentityRoutes } from './identity/identity.routes.js';
+import { notificationJobs, registerNotificationRoutes } from './notifications/index.js';
 import { registerStaffRoutes } from './staff/staff.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
+import { verificationJobs } from './verification/index.js';
 
 export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await registerHomeRoutes(app, ctx);
   await registerStaffRoutes(app, ctx);
   await registerTerritoryRoutes(app, ctx);
+  await registerIdentityRoutes(app, ctx);
+  await registerActivationPointRoutes(app, ctx);
+  await registerNotificationRoutes(app, ctx);
 }
 
 export function jobDefinitions(ctx: AppContext, log: (obj: object, msg: string) => void): JobDefinition[] {
-  return [...platformJobs(ctx, log)];
+  return [...platformJobs(ctx, log), ...notificationJobs(ctx, log), ...verificationJobs(ctx, identityVerificationHooks(ctx)), ...identityJobs(ctx, log)];
 }

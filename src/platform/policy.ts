@@ -22,6 +22,18 @@ export interface StaffActor {
 
 export type Actor = StaffActor;
 
+export type AccountLevel = 'simplified' | 'standard' | 'confirmed';
+
+/** A signed-in citizen: only what every request needs; personal data is loaded where a page needs it. */
+export interface CitizenPrincipal {
+  kind: 'citizen';
+  id: string;
+  level: AccountLevel;
+  mustChangePassword: boolean;
+  /** «Ольга И.»: for the page header only */
+  displayName: string;
+}
+
 export type Policy<R = void> = (actor: Actor, resource: R) => boolean;
 
 /** What territory a staff member's role reaches. */

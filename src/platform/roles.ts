@@ -37,3 +37,13 @@ const roleMessages = defineMessages({
 export function roleLabel(lang: Lang, role: Role): string {
   return roleMessages(lang, role);
 }
+
+const levelMessages = defineMessages({
+  ru: { simplified: 'Упрощённая учётная запись', standard: 'Стандартная учётная запись', confirmed: 'Подтверждённая учётная запись' },
+  en: { simplified: 'Simplified account', standard: 'Standard account', confirmed: 'Confirmed account' },
+});
+
+/** «Стандартная учётная запись». */
+export function levelLabel(lang: Lang, level: 'simplified' | 'standard' | 'confirmed'): string {
+  return levelMessages(lang, level);
+}

@@ -46,6 +46,7 @@ export async function createTestApp(options: { seed?: boolean; config?: Record<s
     async close() {
       await app.close();
       await ctx.jobs.stop();
+      await ctx.simulators?.close();
       await testDb.close();
     },
   };

@@ -1,2 +1,3 @@
 export * from './territory.js';
 export * from './platform.js';
+export * from './identity.js';

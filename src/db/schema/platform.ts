@@ -31,13 +31,15 @@ export const sessions = pgTable(
   {
     idHash: text('id_hash').primaryKey(),
     staffUserId: uuid('staff_user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
+    /** a citizen's session (no foreign key: citizens live in the identity schema; erased with the account) */
+    citizenId: uuid('citizen_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     userAgent: text('user_agent'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('sessions_staff_user_idx').on(t.staffUserId), index('sessions_expires_idx').on(t.expiresAt)],
+  (t) => [index('sessions_staff_user_idx').on(t.staffUserId), index('sessions_citizen_idx').on(t.citizenId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
 /**

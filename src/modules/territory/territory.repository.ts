@@ -225,3 +225,12 @@ export async function regionTimeZone(db: Queryable, regionId: string | null): Pr
   const { rows } = await db.query<{ time_zone: string }>('select time_zone from regions where id = $1', [regionId]);
   return rows[0]?.time_zone ?? 'Europe/Moscow';
 }
+
+export async function findServiceCentreById(db: Queryable, id: string): Promise<ServiceCentreView | null> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `select c.*, m.region_id, m.name as municipality_name from service_centres c
+       join municipalities m on m.id = c.municipality_id where c.id = $1`,
+    [id],
+  );
+  return rows[0] ? toCentre(rows[0]) : null;
+}

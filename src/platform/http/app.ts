@@ -21,17 +21,19 @@ import { randomToken } from '../crypto.js';
 import { HttpError } from '../errors.js';
 import { isLang, type Lang } from '../i18n.js';
 import { loggerOptions } from '../logger.js';
-import type { StaffActor } from '../policy.js';
-import { roleLabel } from '../roles.js';
+import type { CitizenPrincipal, StaffActor } from '../policy.js';
+import { levelLabel, roleLabel } from '../roles.js';
 import { SESSION_COOKIE, type SessionRecord } from '../sessions.js';
 import { renderPage, type PageContext, type NavItem } from '../views/layout.js';
 import { ErrorPage } from '../views/error-page.js';
 import { loadStaffActor } from '../../modules/staff/staff.repository.js';
+import { loadCitizenPrincipal } from '../../modules/identity/identity.repository.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;
     actor: StaffActor | null;
+    citizen: CitizenPrincipal | null;
     session: SessionRecord | null;
     csrfToken: string;
   }
@@ -119,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   // Language, session, actor and CSRF token for every request.
   app.decorateRequest('lang', 'ru');
   app.decorateRequest('actor', null);
+  app.decorateRequest('citizen', null);
   app.decorateRequest('session', null);
   app.decorateRequest('csrfToken', '');
 
@@ -137,14 +140,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const session = await ctx.sessions.load(token);
-      if (session?.staffUserId) {
-        const actor = await loadStaffActor(ctx.db, session.staffUserId);
-        if (actor) {
-          request.session = session;
-          request.actor = actor;
-        } else {
-          await ctx.sessions.destroy(session.idHash);
-        }
+      if (session) {
+        if (session.staffUserId) request.actor = await loadStaffActor(ctx.db, session.staffUserId);
+        if (session.citizenId) request.citizen = await loadCitizenPrincipal(ctx.db, ctx.cipher, session.citizenId);
+        // A session whose owner is gone (deactivated staff, deleted account) ends here.
+        if ((session.staffUserId && !request.actor) || (session.citizenId && !request.citizen)) await ctx.sessions.destroy(session.idHash);
+        else request.session = session;
       }
       if (!request.session) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
@@ -175,7 +176,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   app.setErrorHandler(async (error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
     if (error instanceof HttpError && error.statusCode === 401 && !isApi(request)) {
       const next = encodeURIComponent(request.url);
-      return reply.redirect(`/staff/login?next=${next}`, 303);
+      return reply.redirect(`${error.code === 'citizen_unauthenticated' ? '/login' : '/staff/login'}?next=${next}`, 303);
     }
     const status = error instanceof HttpError ? error.statusCode : error.validation ? 400 : (error.statusCode ?? 500);
     let incident: string | undefined;
@@ -209,7 +210,11 @@ export function pageContext(request: FastifyRequest, nav?: NavItem[]): PageConte
     lang: request.lang,
     csrfToken: request.csrfToken,
     path: request.url,
-    user: request.actor ? { displayName: request.actor.fullName, roleLabel: roleLabel(request.lang, request.actor.role) } : null,
+    user: request.actor
+      ? { displayName: request.actor.fullName, roleLabel: roleLabel(request.lang, request.actor.role), kind: 'staff' }
+      : request.citizen
+        ? { displayName: request.citizen.displayName, roleLabel: levelLabel(request.lang, request.citizen.level), kind: 'citizen' }
+        : null,
     nav,
   };
 }

@@ -11,7 +11,10 @@ import { viewMessages as t } from './messages.js';
 
 export interface PageUser {
   displayName: string;
+  /** the staff role, or for a citizen the account level («Стандартная учётная запись») */
   roleLabel: string;
+  /** default 'staff' */
+  kind?: 'staff' | 'citizen';
 }
 
 export interface NavItem {
@@ -99,10 +102,10 @@ function Header(props: { ctx: PageContext }): VNode {
               <span class="u-header__user-role">{user.roleLabel}</span>
             </p>
             <div class="u-header__actions">
-              <a class="u-header__link" href="/staff">
-                {t(lang, 'staffCabinet')}
+              <a class="u-header__link" href={user.kind === 'citizen' ? '/cabinet' : '/staff'}>
+                {t(lang, user.kind === 'citizen' ? 'citizenCabinet' : 'staffCabinet')}
               </a>
-              <form class="u-header__logout" method="post" action="/staff/logout">
+              <form class="u-header__logout" method="post" action={user.kind === 'citizen' ? '/logout' : '/staff/logout'}>
                 <CsrfField token={csrfToken} />
                 <button class="u-button u-button--secondary u-button--small" type="submit">
                   {t(lang, 'signOut')}
@@ -111,9 +114,14 @@ function Header(props: { ctx: PageContext }): VNode {
             </div>
           </div>
         ) : (
-          <a class="u-header__link u-header__login" href="/staff/login">
-            {t(lang, 'staffSignIn')}
-          </a>
+          <div class="u-header__actions u-header__login">
+            <a class="u-header__link" href="/login">
+              {t(lang, 'citizenSignIn')}
+            </a>
+            <a class="u-header__link" href="/staff/login">
+              {t(lang, 'staffSignIn')}
+            </a>
+          </div>
         )}
       </div>
       {nav && nav.length > 0 && (
