@@ -55,11 +55,14 @@ export function auditHash(row: AuditRow): string {
 /** Appends inside the caller's transaction when given one, so the audit row commits with the change. */
 export async function appendAudit(db: Database | Queryable, entry: AuditEntry, now: Date = new Date()): Promise<{ seq: number; hash: string }> {
   const write = async (tx: Queryable) => {
+    // One round trip: take the chain lock, then read the head and the next number under it.
     await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-    const last = await tx.query<{ hash: string }>('select hash from audit_log order by seq desc limit 1');
-    const seqRow = await tx.query<{ seq: string | number }>("select nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq");
+    const head = await tx.query<{ hash: string | null; seq: string | number }>(
+      "select (select hash from audit_log order by seq desc limit 1) as hash, nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq",
+    );
+    const last = { rows: head.rows[0]!.hash ? [{ hash: head.rows[0]!.hash }] : [] };
     const row: AuditRow = {
-      seq: Number(seqRow.rows[0]!.seq),
+      seq: Number(head.rows[0]!.seq),
       at: now.toISOString(),
       actorType: entry.actorType,
       actorId: entry.actorId ?? null,

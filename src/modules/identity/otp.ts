@@ -4,7 +4,7 @@
  * 60 s and 5 per hour per contact; e-mail links valid 24 h. Only an HMAC of the
  * code is stored.
  */
-import { createHmac, randomInt } from 'node:crypto';
+import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
 import { randomToken, safeEqual } from '../../platform/crypto.js';
 
@@ -61,13 +61,12 @@ export async function issueChallenge(
   await tx.query('update otp_challenges set consumed_at = $3 where citizen_id = $1 and purpose = $2 and consumed_at is null', [c.citizenId, c.purpose, now]);
   const code = format === 'code' ? String(randomInt(0, 10 ** OTP_POLICY.digits)).padStart(OTP_POLICY.digits, '0') : randomToken(24);
   const expiresAt = new Date(now.getTime() + (format === 'code' ? OTP_POLICY.ttlMs : OTP_POLICY.emailLinkTtlMs));
-  const { rows } = await tx.query<{ id: string }>(
-    `insert into otp_challenges (purpose, citizen_id, contact_id, channel, code_hash, expires_at, created_at)
-     values ($1, $2, $3, $4, 'pending', $5, $6) returning id`,
-    [c.purpose, c.citizenId, c.contactId, c.channel, expiresAt, now],
+  const id = randomUUID();
+  await tx.query(
+    `insert into otp_challenges (id, purpose, citizen_id, contact_id, channel, code_hash, expires_at, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, c.purpose, c.citizenId, c.contactId, c.channel, hashCode(secret, id, code), expiresAt, now],
   );
-  const id = rows[0]!.id;
-  await tx.query('update otp_challenges set code_hash = $2 where id = $1', [id, hashCode(secret, id, code)]);
   return { ok: true, challengeId: id, secret: code, expiresAt };
 }
 

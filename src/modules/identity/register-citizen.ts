@@ -200,11 +200,12 @@ export type CompleteResult = { ok: true; citizenId: string } | { ok: false; erro
 
 /** The password (entered twice) finishes registration: the account becomes active at level «упрощённая». */
 export async function completeRegistration(ctx: AppContext, registrationId: string, password: string, confirmation: string, lang: Lang, now = new Date()): Promise<CompleteResult> {
-  const state = await registrationState(ctx, registrationId, now);
-  if (!state || state.status !== 'pending') return { ok: false, status: 404, errors: { password: t(lang, 'linkInvalid') } };
-  if (!state.contact.verified) return { ok: false, status: 409, errors: { password: t(lang, 'linkInvalid') } };
-  const citizen = (await getCitizen(ctx.db, ctx.cipher, registrationId))!;
-  const verdict = checkPassword(lang, password, [citizen.lastName, citizen.firstName, state.contact.value.split('@')[0] ?? '']);
+  const citizen = await getCitizen(ctx.db, ctx.cipher, registrationId).catch(() => null);
+  if (!citizen || citizen.status !== 'pending') return { ok: false, status: 404, errors: { password: t(lang, 'linkInvalid') } };
+  const contact = (await listContacts(ctx.db, ctx.cipher, registrationId))[0];
+  if (!contact?.verifiedAt) return { ok: false, status: 409, errors: { password: t(lang, 'linkInvalid') } };
+  const state = { contact: { kind: contact.kind, value: contact.value } };
+  const verdict = checkPassword(lang, password, [citizen.lastName, citizen.firstName, contact.value.split('@')[0] ?? '']);
   const errors: FieldErrors = {};
   if (!verdict.ok) errors.password = verdict.message!;
   else if (password !== confirmation) errors.passwordConfirmation = t(lang, 'passwordRepeat');
