@@ -11,19 +11,22 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp } from '../../test/support/app.js';
+import type { AppContext } from '../../src/platform/context.js';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
   baseUrl: string;
+  /** the app's context: the simulators (SMS codes), the database */
+  ctx: AppContext;
   close(): Promise<void>;
 }
 
-/** The app with the demo region seeded, listening on a free loopback port. */
-export async function startServer(): Promise<RunningServer> {
-  const testApp = await createTestApp({ seed: true });
+/** The app with the demo region seeded, listening on a free loopback port; `work` runs the job worker too. */
+export async function startServer(options: { work?: boolean } = {}): Promise<RunningServer> {
+  const testApp = await createTestApp({ seed: true, work: options.work ?? false });
   await testApp.app.listen({ host: '127.0.0.1', port: 0 });
   const address = testApp.app.server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${address.port}`, close: () => testApp.close() };
+  return { baseUrl: `http://127.0.0.1:${address.port}`, ctx: testApp.ctx, close: () => testApp.close() };
 }
 
 /** Headless Chromium of the system (CHROMIUM_PATH or /usr/bin/chromium). */

@@ -22,6 +22,13 @@ const t = defineMessages({
     staffSignIn: 'Вход для сотрудников',
     apiDocs: 'Документация API',
     target: 'Цель региона — 70\u00a0% жителей, пользующихся электронными услугами.',
+    register: 'Зарегистрироваться',
+    signIn: 'Войти',
+    points: 'Где подтвердить учётную запись',
+    stepsTitle: 'Как начать пользоваться порталом',
+    step1: 'Зарегистрируйтесь: фамилия, имя и мобильный телефон или почта — упрощённая учётная запись.',
+    step2: 'Укажите паспорт и СНИЛС: после автоматической проверки — стандартная учётная запись.',
+    step3: 'Подтвердите личность в МФЦ, на почте или в администрации — подтверждённая учётная запись и все услуги.',
   },
   en: {
     title: 'Public services, closer to people',
@@ -35,6 +42,13 @@ const t = defineMessages({
     staffSignIn: 'Staff sign-in',
     apiDocs: 'API documentation',
     target: 'The region’s target: 70% of residents using e-services.',
+    register: 'Register',
+    signIn: 'Sign in',
+    points: 'Where to confirm your account',
+    stepsTitle: 'How to start using the portal',
+    step1: 'Register: surname, first name and a mobile phone or e-mail — a simplified account.',
+    step2: 'Enter your passport and SNILS: after an automatic check — a standard account.',
+    step3: 'Confirm your identity at an MFC, a post office or an administration — a confirmed account and every service.',
   },
 });
 
@@ -48,6 +62,22 @@ export async function registerHomeRoutes(appBase: FastifyInstance, ctx: AppConte
       reply,
       <Layout ctx={pageContext(request)} title={t(lang, 'title')}>
         <PageHeading title={t(lang, 'title')} lead={t(lang, 'lead')} />
+        {!request.citizen && (
+          <p class="u-actions">
+            <Button href="/register">{t(lang, 'register')}</Button>{' '}
+            <Button href="/login" variant="secondary">
+              {t(lang, 'signIn')}
+            </Button>
+          </p>
+        )}
+        <h2 class="u-h2">{t(lang, 'stepsTitle')}</h2>
+        <ol class="u-steps">
+          <li>{t(lang, 'step1')}</li>
+          <li>{t(lang, 'step2')}</li>
+          <li>
+            {t(lang, 'step3')} <a href="/activation-points">{t(lang, 'points')}</a>
+          </li>
+        </ol>
         <CardGrid>
           <Card title={t(lang, 'portalTitle')}>
             <p>{t(lang, 'portalText')}</p>

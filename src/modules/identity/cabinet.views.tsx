@@ -6,6 +6,7 @@ import { Badge, Button, Card, CardGrid, CheckboxField, CsrfField, ErrorSummary, 
 import type { CheckStatus } from '../verification/index.js';
 import { verificationMessages } from '../verification/index.js';
 import { cabinetMessages as c } from './cabinet.messages.js';
+import { cabinetExtraMessages as cx } from './cabinet-extra.messages.js';
 import { identityMessages as t } from './identity.messages.js';
 import type { FieldErrors, PersonalDataForm } from './personal-data.js';
 import { toSummary } from './identity.views.js';
@@ -74,6 +75,11 @@ export function CabinetPage(props: { ctx: PageContext; s: CabinetSummary; notice
         <li><a href="/cabinet/personal-data">{c(lang, 'personalDataLink')}</a></li>
         <li><a href="/cabinet/checks">{c(lang, 'checksLink')}</a></li>
         <li><a href="/activation-points">{c(lang, 'pointsLink')}</a></li>
+        <li><a href="/cabinet/contacts">{cx(lang, 'linkContacts')}</a></li>
+        <li><a href="/cabinet/password">{cx(lang, 'linkPassword')}</a></li>
+        <li><a href="/cabinet/sign-ins">{cx(lang, 'linkSignIns')}</a></li>
+        <li><a href="/cabinet/history">{cx(lang, 'linkHistory')}</a></li>
+        <li><a href="/cabinet/sessions">{cx(lang, 'linkSessions')}</a></li>
       </ul>
     </Layout>
   );

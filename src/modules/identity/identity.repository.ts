@@ -211,3 +211,141 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const e = error as { code?: string; constraint?: string; message?: string };
   return e?.code === '23505' && (!constraint || e.constraint === constraint || Boolean(e.message?.includes(constraint)));
 }
+
+// ---------------------------------------------------------------------------
+// Added for the service-centre operator's workplace (src/modules/service-centres).
+
+/** Ids of the accounts (not deleted) whose personal data has this SNILS (11 digits). At most one: SNILS is unique. */
+export async function findCitizenIdsBySnils(db: Queryable, cipher: FieldCipher, snils: string): Promise<string[]> {
+  const { rows } = await db.query<{ citizen_id: string }>(
+    `select p.citizen_id from citizen_personal_data p join citizens c on c.id = p.citizen_id where p.snils_index = $1 and c.status <> 'deleted'`,
+    [snilsIndex(cipher, snils)],
+  );
+  return rows.map((r) => r.citizen_id);
+}
+
+/** Ids of the accounts (not deleted) that have this phone or e-mail, confirmed first, then the newest. */
+export async function findCitizenIdsByContact(db: Queryable, cipher: FieldCipher, contact: ContactInput, limit = 20): Promise<string[]> {
+  const { rows } = await db.query<{ citizen_id: string }>(
+    `select cc.citizen_id, max(case when cc.verified_at is not null then 1 else 0 end) as verified, max(c.created_at) as created_at
+       from citizen_contacts cc join citizens c on c.id = cc.citizen_id
+      where cc.kind = $1 and cc.value_index = $2 and c.status <> 'deleted'
+      group by cc.citizen_id order by verified desc, created_at desc limit $3`,
+    [contact.kind, contactIndex(cipher, contact.kind, contact.value), limit],
+  );
+  return rows.map((r) => r.citizen_id);
+}
+
+/** Ids of the accounts (not deleted) with this surname + first name + birth date (yyyy-mm-dd), exact match. */
+export async function findCitizenIdsByNameBirth(db: Queryable, cipher: FieldCipher, lastName: string, firstName: string, birthDate: string, limit = 20): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `select id from citizens where name_birth_index = $1 and status <> 'deleted' order by created_at desc limit $2`,
+    [nameBirthIndex(cipher, lastName, firstName, birthDate), limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The account's columns that are not personal data: where and by whom it was registered/confirmed, deletion. */
+export interface CitizenMeta {
+  id: string;
+  status: 'pending' | 'active' | 'deleted';
+  level: AccountLevel;
+  municipalityId: string | null;
+  registeredAtCentreId: string | null;
+  registeredByStaffId: string | null;
+  confirmedAtCentreId: string | null;
+  confirmedByStaffId: string | null;
+  eventCode: string | null;
+  createdAt: Date;
+  activatedAt: Date | null;
+  confirmedAt: Date | null;
+  deletedAt: Date | null;
+  deletionReason: string | null;
+}
+
+export async function getCitizenMeta(db: Queryable, id: string): Promise<CitizenMeta | null> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `select id, status, level, municipality_id, registered_at_centre_id, registered_by_staff_id, confirmed_at_centre_id, confirmed_by_staff_id,
+            event_code, created_at, activated_at, confirmed_at, deleted_at, deletion_reason
+       from citizens where id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const d = (v: unknown) => (v ? new Date(v as string) : null);
+  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(r.id),
+    status: r.status as CitizenMeta['status'],
+    level: r.level as AccountLevel,
+    municipalityId: s(r.municipality_id),
+    registeredAtCentreId: s(r.registered_at_centre_id),
+    registeredByStaffId: s(r.registered_by_staff_id),
+    confirmedAtCentreId: s(r.confirmed_at_centre_id),
+    confirmedByStaffId: s(r.confirmed_by_staff_id),
+    eventCode: s(r.event_code),
+    createdAt: new Date(r.created_at as string),
+    activatedAt: d(r.activated_at),
+    confirmedAt: d(r.confirmed_at),
+    deletedAt: d(r.deleted_at),
+    deletionReason: s(r.deletion_reason),
+  };
+}
+
+/** Locks the account row for the rest of the transaction; its status and level as they are now. */
+export async function lockCitizen(tx: Queryable, id: string): Promise<{ status: CitizenMeta['status']; level: AccountLevel } | null> {
+  const { rows } = await tx.query<{ status: CitizenMeta['status']; level: AccountLevel }>('select status, level from citizens where id = $1 for update', [id]);
+  return rows[0] ?? null;
+}
+
+/** Sets where the citizen lives when it is not known yet (the desk's municipality). */
+export async function setMunicipalityIfMissing(tx: Queryable, citizenId: string, municipalityId: string): Promise<void> {
+  await tx.query('update citizens set municipality_id = coalesce(municipality_id, $2) where id = $1', [citizenId, municipalityId]);
+}
+
+/** Removes the account's contacts of one kind (e.g. the old phone when the desk gives a new one). */
+export async function deleteContactsOfKind(tx: Queryable, citizenId: string, kind: 'phone' | 'email'): Promise<void> {
+  await tx.query('delete from citizen_contacts where citizen_id = $1 and kind = $2', [citizenId, kind]);
+}
+
+/** Every live one-time code or link of the account stops working. */
+export async function retireChallenges(tx: Queryable, citizenId: string, at: Date): Promise<void> {
+  await tx.query('update otp_challenges set consumed_at = $2 where citizen_id = $1 and consumed_at is null', [citizenId, at]);
+}
+
+/**
+ * 152-FZ erasure: destroys the account's personal data and everything that
+ * holds it (personal data, contacts, codes, sign-ins, sessions, registry check
+ * results, «Это был не я» reports, earlier notifications), and leaves the
+ * `citizens` row as a tombstone without names or indexes, so figures stay
+ * right and audit references stay valid. Notifications listed in
+ * `keepNotificationIds` (the «account deleted» notice, queued in the same
+ * transaction) stay until they are delivered. Returns the rows removed per table.
+ */
+export async function eraseCitizen(
+  tx: Queryable,
+  citizenId: string,
+  c: { at: Date; reason: string; keepNotificationIds?: string[] },
+): Promise<Record<string, number>> {
+  const removed: Record<string, number> = {};
+  const del = async (table: string, sql: string, params: unknown[]) => {
+    const { rows } = await tx.query<{ n: number }>(`with d as (${sql} returning 1) select count(*)::int as n from d`, params);
+    removed[table] = Number(rows[0]?.n ?? 0);
+  };
+  await del('citizen_personal_data', 'delete from citizen_personal_data where citizen_id = $1', [citizenId]);
+  await del('otp_challenges', 'delete from otp_challenges where citizen_id = $1', [citizenId]);
+  await del('citizen_contacts', 'delete from citizen_contacts where citizen_id = $1', [citizenId]);
+  await del('citizen_sign_ins', 'delete from citizen_sign_ins where citizen_id = $1', [citizenId]);
+  await del('sessions', 'delete from sessions where citizen_id = $1', [citizenId]);
+  await del('registry_checks', 'delete from registry_checks where citizen_id = $1', [citizenId]);
+  await del('citizen_reports', 'delete from citizen_reports where citizen_id = $1', [citizenId]);
+  await del('notifications_outbox', 'delete from notifications_outbox where citizen_id = $1 and not (id = any($2::uuid[]))', [citizenId, c.keepNotificationIds ?? []]);
+  await tx.query(
+    `update citizens set status = 'deleted', deleted_at = $2, deletion_reason = $3,
+            last_name_enc = null, first_name_enc = null, middle_name_enc = null, name_birth_index = null,
+            password_hash = null, must_change_password = false
+      where id = $1`,
+    [citizenId, c.at, c.reason],
+  );
+  return removed;
+}

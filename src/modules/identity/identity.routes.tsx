@@ -21,7 +21,7 @@ import { getCheckStatus } from '../verification/index.js';
 import { CabinetPage, ChecksPage, PersonalDataPage } from './cabinet.views.js';
 import { cabinetMessages as cm } from './cabinet.messages.js';
 import { identityMessages as t } from './identity.messages.js';
-import { requireCitizen } from './identity.policy.js';
+import { mustChangeRedirect, requireCitizen } from './identity.policy.js';
 import { getCitizen, listContacts, loadPersonalData } from './identity.repository.js';
 import { CodePage, EmailSentPage, RecoverPage, RegisterPage, SetPasswordPage, SignInPage } from './identity.views.js';
 import { personalDataToForm, type FieldErrors, type PersonalDataForm } from './personal-data.js';
@@ -187,6 +187,7 @@ export async function registerIdentityRoutes(appBase: FastifyInstance, ctx: AppC
 
   app.get('/cabinet', { schema: { hide: true } }, async (request, reply) => {
     requireCitizen(request.citizen);
+    if (mustChangeRedirect(request, reply)) return reply;
     const me = request.citizen;
     const citizen = (await getCitizen(ctx.db, ctx.cipher, me.id))!;
     const contacts = await listContacts(ctx.db, ctx.cipher, me.id);
@@ -214,6 +215,7 @@ export async function registerIdentityRoutes(appBase: FastifyInstance, ctx: AppC
 
   app.get('/cabinet/personal-data', { schema: { hide: true } }, async (request, reply) => {
     requireCitizen(request.citizen);
+    if (mustChangeRedirect(request, reply)) return reply;
     const me = request.citizen;
     const pd = await loadPersonalData(ctx.db, ctx.cipher, me.id);
     const citizen = (await getCitizen(ctx.db, ctx.cipher, me.id))!;
@@ -224,6 +226,7 @@ export async function registerIdentityRoutes(appBase: FastifyInstance, ctx: AppC
 
   app.post('/cabinet/personal-data', { schema: { hide: true } }, async (request, reply) => {
     requireCitizen(request.citizen);
+    if (mustChangeRedirect(request, reply)) return reply;
     const form = (request.body ?? {}) as PersonalDataForm;
     const { _csrf, ...values } = form;
     void _csrf;
@@ -234,6 +237,7 @@ export async function registerIdentityRoutes(appBase: FastifyInstance, ctx: AppC
 
   app.get('/cabinet/checks', { schema: { hide: true } }, async (request, reply) => {
     requireCitizen(request.citizen);
+    if (mustChangeRedirect(request, reply)) return reply;
     return sendPage(reply, <ChecksPage ctx={pageContext(request)} status={await getCheckStatus(ctx.db, request.citizen.id)} level={request.citizen.level} />);
   });
 

@@ -77,6 +77,11 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: AppContext)
       [actor.id],
     );
     const sections: DashboardSection[] = [
+      ...(actor.role === 'operator' ? [{ href: '/operator', title: t(lang, 'operator'), text: t(lang, 'operatorText') }] : []),
+      ...(actor.role === 'operator' || actor.role === 'regional_admin' || actor.role === 'municipal_coordinator' || actor.role === 'system_admin'
+        ? [{ href: '/operator/figures', title: t(lang, 'figures'), text: t(lang, 'figuresText') }]
+        : []),
+      ...(actor.role === 'regional_admin' || actor.role === 'system_admin' ? [{ href: '/staff/reports', title: t(lang, 'reports'), text: t(lang, 'reportsText') }] : []),
       { href: '/staff/territory', title: t(lang, 'territory'), text: t(lang, 'territoryText') },
       { href: '/staff/password', title: t(lang, 'changePassword'), text: t(lang, 'changePasswordText') },
       { href: '/api/docs', title: t(lang, 'apiDocs'), text: t(lang, 'apiDocsText') },

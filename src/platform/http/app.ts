@@ -65,6 +65,14 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
 
   await app.register(cookie);
   await app.register(formbody);
+  // Map tiles come from the configured tile server (the only outside origin a page may load from).
+  const tileOrigin = (() => {
+    try {
+      return new URL(config.map.tileUrl.replace(/\{[a-z]\}/g, 'a')).origin;
+    } catch {
+      return null;
+    }
+  })();
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -72,7 +80,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...(tileOrigin && tileOrigin !== 'null' ? [tileOrigin] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],
