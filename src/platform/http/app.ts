@@ -21,6 +21,7 @@ import { randomToken } from '../crypto.js';
 import { HttpError } from '../errors.js';
 import { isLang, type Lang } from '../i18n.js';
 import { loggerOptions } from '../logger.js';
+import { tileImgSrc } from './csp.js';
 import type { CitizenPrincipal, StaffActor } from '../policy.js';
 import { levelLabel, roleLabel } from '../roles.js';
 import { SESSION_COOKIE, type SessionRecord } from '../sessions.js';
@@ -66,13 +67,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   await app.register(cookie);
   await app.register(formbody);
   // Map tiles come from the configured tile server (the only outside origin a page may load from).
-  const tileOrigin = (() => {
-    try {
-      return new URL(config.map.tileUrl.replace(/\{[a-z]\}/g, 'a')).origin;
-    } catch {
-      return null;
-    }
-  })();
+  const tileSrc = tileImgSrc(config.map.tileUrl);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -80,7 +75,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', ...(tileOrigin && tileOrigin !== 'null' ? [tileOrigin] : [])],
+        imgSrc: ["'self'", 'data:', ...(tileSrc ? [tileSrc] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],
