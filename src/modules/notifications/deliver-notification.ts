@@ -110,9 +110,10 @@ export async function deliverNotification(ctx: DeliveryContext, id: string, opti
     return recordFailure(ctx.db, row, safeErrorMessage(error, [to, body]), permanent);
   }
 
+  // Delivered: the text and the address are no longer needed (152-FZ: no longer than the purpose); the mask stays.
   await ctx.db.query(
     `update notifications_outbox
-        set status = 'sent', body_enc = null, provider_message_id = $2, sent_at = now(), last_error = null,
+        set status = 'sent', body_enc = null, recipient_enc = '', provider_message_id = $2, sent_at = now(), last_error = null,
             meta = meta - 'leaseUntil' - 'retryAt' - 'kickedAt'
       where id = $1 and status = 'queued'`,
     [row.id, String(providerMessageId).slice(0, 200)],
@@ -127,6 +128,7 @@ async function recordFailure(db: Queryable, row: ClaimedRow, error: string, perm
         set last_error = $2,
             status = case when $3::boolean then 'failed' else 'queued' end,
             body_enc = case when $3::boolean then null else body_enc end,
+            recipient_enc = case when $3::boolean then '' else recipient_enc end,
             meta = (meta - 'leaseUntil') || jsonb_build_object('retryAt', now() + make_interval(secs => $4::int))
       where id = $1 and status = 'queued'`,
     [row.id, error, final, retryDelaySeconds(row.attempts)],
