@@ -8,6 +8,8 @@ import { registerHomeRoutes } from './home/home.routes.js';
 import { identityJobs } from './identity/identity.jobs.js';
 import { identityVerificationHooks } from './identity/identity.hooks.js';
 import { registerIdentityRoutes } from './identity/identity.routes.js';
+import { registerCabinetRoutes } from './identity/cabinet.routes.js';
+import { registerOperatorRoutes } from './service-centres/operator.routes.js';
 import { notificationJobs, registerNotificationRoutes } from './notifications/index.js';
 import { registerStaffRoutes } from './staff/staff.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
@@ -18,6 +20,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerStaffRoutes(app, ctx);
   await registerTerritoryRoutes(app, ctx);
   await registerIdentityRoutes(app, ctx);
+  await registerCabinetRoutes(app, ctx);
+  await registerOperatorRoutes(app, ctx);
   await registerActivationPointRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
 }
