@@ -40,9 +40,24 @@ test('every wrong setting is named', () => {
 
 test('production requires its secrets and does not seed demo data by default', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() }), (e: unknown) => e instanceof ConfigError && /SESSION_SECRET/.test(e.message) && /DATA_ENCRYPTION_KEY/.test(e.message));
-  const c = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: 'x'.repeat(40), DATA_ENCRYPTION_KEY: 'ab'.repeat(32) });
+  const secrets = { SESSION_SECRET: 'x'.repeat(40), DATA_ENCRYPTION_KEY: 'ab'.repeat(32) };
+  // Without simulators every outside system needs its endpoint.
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), ...secrets }),
+    (e: unknown) => e instanceof ConfigError && ['SMS_GATEWAY_URL', 'SMTP_URL', 'PENSION_REGISTRY_URL', 'MIGRATION_REGISTRY_URL'].every((n) => e.message.includes(n)),
+  );
+  const c = loadConfig({
+    NODE_ENV: 'production',
+    DATA_DIR: tmp(),
+    ...secrets,
+    SMS_GATEWAY_URL: 'https://sms.example.ru/api',
+    SMTP_URL: 'smtp://mail.example.ru:587',
+    PENSION_REGISTRY_URL: 'https://pfr.example.ru',
+    MIGRATION_REGISTRY_URL: 'https://mvd.example.ru',
+  });
   assert.equal(c.seedDemoOnEmpty, false);
   assert.equal(c.cookieSecure, true);
+  assert.equal(c.simulators.enabled, false, 'no simulators (and no /dev/outbox) in production');
 });
 
 test('empty strings count as unset', () => {
