@@ -6,6 +6,7 @@
  * the journey looks the same, and the message that arrives tells the owner
  * they already have an account (sign in or recover access).
  */
+import type { Queryable } from '../../db/client.js';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import type { Lang } from '../../platform/i18n.js';
@@ -70,14 +71,7 @@ export async function startRegistration(ctx: AppContext, input: StartInput, now 
       now,
     );
     if (!issued.ok) return { issued, citizenId, notificationId: null };
-    const notificationId = await enqueueNotification(tx, ctx.cipher, {
-      channel: contact.kind === 'phone' ? 'sms' : 'email',
-      to: contact.value,
-      template: existing ? 'already_registered' : contact.kind === 'phone' ? 'registration_code' : 'registration_link',
-      vars: existing ? { link: `${ctx.config.publicUrl}/login` } : contact.kind === 'phone' ? { code: issued.secret } : { link: `${ctx.config.publicUrl}/register/email/${issued.challengeId}/${issued.secret}` },
-      lang,
-      citizenId,
-    });
+    const notificationId = await enqueueRegistrationMessage(tx, ctx, { contact, issued, alreadyRegistered: Boolean(existing), lang, citizenId });
     await appendAudit(tx, { actorType: 'citizen', actorId: citizenId, action: 'citizen.registration.start', subjectType: 'citizen', subjectId: citizenId, details: { channel: contact.kind } }, now);
     return { issued, citizenId, notificationId };
   });
@@ -91,6 +85,30 @@ export async function startRegistration(ctx: AppContext, input: StartInput, now 
   }
   await kickDelivery(ctx.jobs, outcome.notificationId!);
   return { ok: true, registrationId: outcome.citizenId, channel: contact.kind };
+}
+
+/**
+ * The message of a registration step: the SMS code or the e-mail link — or, when the
+ * contact already belongs to an account, a note to its owner instead (nothing on screen differs).
+ */
+function enqueueRegistrationMessage(
+  tx: Queryable,
+  ctx: AppContext,
+  m: { contact: ContactInput; issued: { challengeId: string; secret: string }; alreadyRegistered: boolean; lang: Lang; citizenId: string },
+): Promise<string> {
+  const { contact, issued } = m;
+  return enqueueNotification(tx, ctx.cipher, {
+    channel: contact.kind === 'phone' ? 'sms' : 'email',
+    to: contact.value,
+    template: m.alreadyRegistered ? 'already_registered' : contact.kind === 'phone' ? 'registration_code' : 'registration_link',
+    vars: m.alreadyRegistered
+      ? { link: `${ctx.config.publicUrl}/login` }
+      : contact.kind === 'phone'
+        ? { code: issued.secret }
+        : { link: `${ctx.config.publicUrl}/register/email/${issued.challengeId}/${issued.secret}` },
+    lang: m.lang,
+    citizenId: m.citizenId,
+  });
 }
 
 export function resendWaitMessage(lang: Lang, seconds: number): string {
@@ -140,14 +158,7 @@ export async function resendRegistrationCode(ctx: AppContext, registrationId: st
       now,
     );
     if (!issued.ok) return { issued, id: null };
-    const id = await enqueueNotification(tx, ctx.cipher, {
-      channel: contact.kind === 'phone' ? 'sms' : 'email',
-      to: contact.value,
-      template: existing ? 'already_registered' : contact.kind === 'phone' ? 'registration_code' : 'registration_link',
-      vars: existing ? { link: `${ctx.config.publicUrl}/login` } : contact.kind === 'phone' ? { code: issued.secret } : { link: `${ctx.config.publicUrl}/register/email/${issued.challengeId}/${issued.secret}` },
-      lang,
-      citizenId: registrationId,
-    });
+    const id = await enqueueRegistrationMessage(tx, ctx, { contact, issued, alreadyRegistered: Boolean(existing), lang, citizenId: registrationId });
     return { issued, id };
   });
   if (!res.issued.ok) {
