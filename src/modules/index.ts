@@ -10,6 +10,7 @@ import { identityVerificationHooks } from './identity/identity.hooks.js';
 import { registerIdentityRoutes } from './identity/identity.routes.js';
 import { registerCabinetRoutes } from './identity/cabinet.routes.js';
 import { registerOperatorRoutes } from './service-centres/operator.routes.js';
+import { registerOutreachRoutes } from './outreach/outreach.routes.js';
 import { notificationJobs, registerNotificationRoutes } from './notifications/index.js';
 import { registerStaffRoutes } from './staff/staff.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
@@ -24,6 +25,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerOperatorRoutes(app, ctx);
   await registerActivationPointRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
+  await registerOutreachRoutes(app, ctx);
 }
 
 export function jobDefinitions(ctx: AppContext, log: (obj: object, msg: string) => void): JobDefinition[] {

@@ -1,3 +1,4 @@
 export * from './territory.js';
 export * from './platform.js';
 export * from './identity.js';
+export * from './outreach.js';

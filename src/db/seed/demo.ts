@@ -8,6 +8,7 @@ import { createStaff } from '../../modules/staff/create-staff.js';
 import { staffLoginExists } from '../../modules/staff/staff.repository.js';
 import { zabaikalskyKrai } from './data/zabaikalsky-krai.js';
 import { loadRegion } from './load-region.js';
+import { loadActivityTypes } from '../../modules/outreach/activity-types.data.js';
 import type { RegionSeed } from './data/types.js';
 
 export const DEMO_PASSWORD = 'uslugi-demo-2026';
@@ -43,6 +44,7 @@ export function demoStaff(region: RegionSeed): DemoStaff[] {
 
 export async function seedDemo(db: Database, log: (line: string) => void = () => undefined): Promise<void> {
   const loaded = await db.transaction((tx) => loadRegion(tx, zabaikalskyKrai));
+  await loadActivityTypes(db);
   log(`Регион «${zabaikalskyKrai.name}»: ${loaded.municipalities.size} муниципалитетов, ${loaded.organisations.size} организаций, ${loaded.serviceCentres.size} центров обслуживания.`);
   for (const s of demoStaff(zabaikalskyKrai)) {
     if (await staffLoginExists(db, s.login)) continue;

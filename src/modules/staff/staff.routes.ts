@@ -82,6 +82,9 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: AppContext)
         ? [{ href: '/operator/figures', title: t(lang, 'figures'), text: t(lang, 'figuresText') }]
         : []),
       ...(actor.role === 'regional_admin' || actor.role === 'system_admin' ? [{ href: '/staff/reports', title: t(lang, 'reports'), text: t(lang, 'reportsText') }] : []),
+      ...(actor.role === 'municipal_coordinator' || actor.role === 'regional_admin' || actor.role === 'system_admin'
+        ? [{ href: '/outreach', title: t(lang, 'outreach'), text: t(lang, 'outreachText') }]
+        : []),
       { href: '/staff/territory', title: t(lang, 'territory'), text: t(lang, 'territoryText') },
       { href: '/staff/password', title: t(lang, 'changePassword'), text: t(lang, 'changePasswordText') },
       { href: '/api/docs', title: t(lang, 'apiDocs'), text: t(lang, 'apiDocsText') },

@@ -1,0 +1,290 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo.js';
+import { kalga2018, okha2016, PLAN_TEMPLATES } from '../../src/db/seed/data/plan-templates/index.js';
+import type { AppContext } from '../../src/platform/context.js';
+import { ACTIVITY_TYPES, loadActivityTypes } from '../../src/modules/outreach/activity-types.data.js';
+import { deadlineNeedsReview } from '../../src/modules/outreach/plan-items.js';
+import { Browser, createTestApp, type TestApp } from '../support/app.js';
+
+let app: FastifyInstance;
+let ctx: AppContext;
+let t: TestApp;
+
+before(async () => {
+  t = await createTestApp({ seed: true }); // the demo seed loads the activity catalogue too
+  app = t.app;
+  ctx = t.ctx;
+});
+after(async () => t.close());
+
+const count = (tpl: typeof kalga2018) => tpl.sections.reduce((n, s) => n + s.items.length, 0);
+const planIdFrom = (location: string | undefined) => /\/outreach\/plans\/([0-9a-f-]{36})/.exec(location ?? '')![1]!;
+
+async function signedIn(login: string) {
+  const b = new Browser(app);
+  const res = await b.signIn(login, DEMO_PASSWORD);
+  assert.equal(res.statusCode, 303, `sign-in ${login}`);
+  return b;
+}
+
+test('the templates transcribe seeds 002 and 003 with every deadline as written', () => {
+  assert.equal(PLAN_TEMPLATES.length, 2);
+  assert.deepEqual(kalga2018.sections.map((s) => s.items.length), [3, 8, 3]);
+  assert.equal(count(kalga2018), 14);
+  assert.deepEqual(okha2016.sections.map((s) => s.items.length), [11, 16, 3, 2]);
+  assert.equal(count(okha2016), 32);
+  assert.equal(kalga2018.decree.number, '228');
+  assert.equal(kalga2018.decree.date, '2018-05-24');
+  assert.equal(okha2016.decree.number, '119');
+  for (const tpl of PLAN_TEMPLATES) {
+    for (const s of tpl.sections)
+      for (const i of s.items) {
+        assert.ok(i.deadline.trim(), `${tpl.key} ${i.number}: deadline`);
+        assert.ok(i.content.trim() && i.executors.length > 0, `${tpl.key} ${i.number}: content and executors`);
+        assert.ok(i.number.startsWith(`${s.number}.`), `${tpl.key} ${i.number} in section ${s.number}`);
+      }
+  }
+  const kalgaItems = kalga2018.sections.flatMap((s) => s.items);
+  assert.deepEqual(
+    kalgaItems.map((i) => i.indicator),
+    ['P1.1', 'P1.2', 'P1.3', 'P2.1', 'P2.2', 'P2.3', 'P2.4', 'P2.5', 'P2.6', 'P2.7', 'P2.8', 'P3.1', 'P3.2', 'P3.3'],
+  );
+  assert.equal(kalgaItems.find((i) => i.number === '1.2')!.deadline, '2 квартал 2018 года');
+  assert.equal(kalgaItems.find((i) => i.number === '3.1')!.deadline, 'Ежеквартально в течение 2018 года');
+  const okhaItems = okha2016.sections.flatMap((s) => s.items);
+  assert.equal(okhaItems.find((i) => i.number === '4.2')!.deadline, 'До 15 числа месяца, следующего после окончания квартала, начиная со II квартала 2016 года');
+  assert.equal(okhaItems.find((i) => i.number === '1.4')!.deadline, 'В течение 5 рабочих дней с момента размещения в разделе 1.5 Репозитория Минкомсвязи России');
+  assert.equal(okhaItems.find((i) => i.number === '1.1.7')!.deadline, 'По мере необходимости');
+});
+
+test('the activity catalogue loads idempotently with both blocks', async () => {
+  await loadActivityTypes(ctx.db);
+  const { rows } = await ctx.db.query<{ block: number; n: number }>('select block, count(*)::int as n from activity_types where region_id is null group by block order by block');
+  assert.equal(rows.reduce((n, r) => n + Number(r.n), 0), ACTIVITY_TYPES.length);
+  assert.deepEqual(rows.map((r) => Number(r.block)), [1, 2]);
+  assert.ok(ACTIVITY_TYPES.some((a) => a.title.includes('«Мисс и мистер виртуальность»') && a.block === 2));
+  assert.ok(ACTIVITY_TYPES.some((a) => a.title.includes('Twitter') && a.cadence === 'ежедневно'));
+});
+
+test('deadline years that differ from the plan year are flagged, never rewritten', () => {
+  assert.equal(deadlineNeedsReview('2 квартал 2018 года', 2026), true);
+  assert.equal(deadlineNeedsReview('На постоянной основе', 2026), false);
+  assert.equal(deadlineNeedsReview('II квартал 2026 года', 2026), false);
+});
+
+let kalgaPlan2027 = '';
+let kalgaPlan2026 = '';
+
+test('a coordinator creates a plan from the Kalga template, edits, approves, edits again; the version keeps the old text', async () => {
+  const b = await signedIn('coordinator');
+  const list = await b.get('/outreach');
+  assert.equal(list.statusCode, 200);
+  assert.match(list.body, /Создать план/);
+  const form = await b.get('/outreach/plans/new');
+  assert.match(form.body, /Калганский район 2018 \(постановление № 228\)/);
+  assert.match(form.body, /Охинский городской округ 2016/);
+  assert.match(form.body, /Копия плана прошлого года/);
+
+  const created = await b.post('/outreach/plans', { year: '2026', source: 'template:kalga-2018' });
+  assert.equal(created.statusCode, 303);
+  kalgaPlan2026 = planIdFrom(created.headers.location as string);
+  const page = await b.get(`/outreach/plans/${kalgaPlan2026}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /2 квартал 2018 года/, 'deadline kept as written');
+  assert.match(page.body, /срок требует уточнения/);
+  assert.match(page.body, /P2\.3/);
+  assert.match(page.body, /Черновик/);
+  const items = (await ctx.db.query<{ id: string; item_number: string; content: string }>('select id, item_number, content from outreach_plan_items where plan_id = $1 order by sort_order', [kalgaPlan2026])).rows;
+  assert.equal(items.length, 14);
+  const item12 = items.find((i) => i.item_number === '1.2')!;
+
+  const editPage = await b.get(`/outreach/plans/${kalgaPlan2026}/items/${item12.id}/edit`);
+  assert.equal(editPage.statusCode, 200);
+  const base = { content: 'Организация работы Центров обслуживания (редакция 2026)', executors: 'руководитель администрации\nначальник отдела', deadlineText: '2 квартал 2026 года', expectedResult: 'Центр работает', indicatorNodeId: 'P1.2', budgetRub: '', activityTypeId: '' };
+  const unclear = await b.post(`/outreach/plans/${kalgaPlan2026}/items/${item12.id}`, { ...base, deadlineText: 'когда-нибудь весной' });
+  assert.equal(unclear.statusCode, 400, 'a deadline that cannot be understood is refused');
+  assert.match(unclear.body, /квартал/, 'with examples of what works');
+  assert.match(unclear.body, /value="когда-нибудь весной"/);
+  await b.get(`/outreach/plans/${kalgaPlan2026}/items/${item12.id}/edit`);
+  const saved = await b.post(`/outreach/plans/${kalgaPlan2026}/items/${item12.id}`, base);
+  assert.equal(saved.statusCode, 303);
+  const shown = await b.get(`/outreach/plans/${kalgaPlan2026}`);
+  assert.match(shown.body, /до 30\.06\.2026/, 'the plan shows how the deadline was understood');
+
+  await b.get(`/outreach/plans/${kalgaPlan2026}`);
+  const badDecree = await b.post(`/outreach/plans/${kalgaPlan2026}/approve`, { decreeNumber: '', decreeDate: '31.02.2026' });
+  assert.equal(badDecree.statusCode, 400);
+  assert.match(badDecree.body, /Введите номер постановления/);
+  assert.match(badDecree.body, /Введите дату постановления/);
+  assert.match(badDecree.body, /value="31.02.2026"/);
+
+  const approved = await b.post(`/outreach/plans/${kalgaPlan2026}/approve`, { decreeNumber: '№ 15', decreeDate: '20.01.2026' });
+  assert.equal(approved.statusCode, 303);
+  const afterApproval = await b.get(`/outreach/plans/${kalgaPlan2026}`);
+  assert.match(afterApproval.body, /Утверждён/);
+  assert.match(afterApproval.body, /№ 15 от 20\.01\.2026/);
+  const again = await b.post(`/outreach/plans/${kalgaPlan2026}/approve`, { decreeNumber: '16', decreeDate: '21.01.2026' });
+  assert.equal(again.statusCode, 400, 'nothing changed since approval');
+
+  await b.get(`/outreach/plans/${kalgaPlan2026}/items/${item12.id}/edit`);
+  const edited = await b.post(`/outreach/plans/${kalgaPlan2026}/items/${item12.id}`, { ...base, content: 'Совсем другой текст после утверждения' });
+  assert.equal(edited.statusCode, 303);
+  const plan = (await ctx.db.query<{ status: string; current_version: number }>('select status, current_version from outreach_plans where id = $1', [kalgaPlan2026])).rows[0]!;
+  assert.equal(plan.status, 'draft');
+  assert.equal(Number(plan.current_version), 1);
+  const working = await b.get(`/outreach/plans/${kalgaPlan2026}`);
+  assert.match(working.body, /Совсем другой текст после утверждения/);
+  assert.match(working.body, /Изменён после утверждения/);
+  const v1 = await b.get(`/outreach/plans/${kalgaPlan2026}/versions/1`);
+  assert.equal(v1.statusCode, 200);
+  assert.match(v1.body, /редакция 2026/);
+  assert.doesNotMatch(v1.body, /Совсем другой текст/);
+  assert.match(v1.body, /№ 15 от 20\.01\.2026/);
+
+  await b.get(`/outreach/plans/${kalgaPlan2026}`);
+  const v2 = await b.post(`/outreach/plans/${kalgaPlan2026}/approve`, { decreeNumber: '40', decreeDate: '2026-03-01' });
+  assert.equal(v2.statusCode, 303);
+  const versions = (await ctx.db.query<{ version: number }>('select version from outreach_plan_versions where plan_id = $1 order by version', [kalgaPlan2026])).rows;
+  assert.deepEqual(versions.map((v) => Number(v.version)), [1, 2]);
+});
+
+test('invalid item input is refused with messages and the values kept', async () => {
+  const b = await signedIn('coordinator');
+  const item = (await ctx.db.query<{ id: string }>("select id from outreach_plan_items where plan_id = $1 and item_number = '2.1'", [kalgaPlan2026])).rows[0]!;
+  await b.get(`/outreach/plans/${kalgaPlan2026}/items/${item.id}/edit`);
+  const res = await b.post(`/outreach/plans/${kalgaPlan2026}/items/${item.id}`, {
+    content: '   ',
+    executors: '',
+    deadlineText: '',
+    expectedResult: 'Сохранённый результат',
+    indicatorNodeId: 'X9',
+    budgetRub: 'много',
+    activityTypeId: '00000000-0000-0000-0000-000000000000',
+  });
+  assert.equal(res.statusCode, 400);
+  for (const m of [/Введите содержание мероприятия/, /хотя бы одного ответственного/, /Введите срок исполнения/, /например P2\.3/, /Введите сумму в рублях/, /Выберите вид мероприятия/]) assert.match(res.body, m);
+  assert.match(res.body, /Сохранённый результат/);
+  assert.match(res.body, /value="много"/);
+  assert.match(res.body, /error-summary/);
+
+  await b.get('/outreach/plans/new');
+  const badPlan = await b.post('/outreach/plans', { year: '26', source: '' });
+  assert.equal(badPlan.statusCode, 400);
+  assert.match(badPlan.body, /Введите год от 2000 до 2100/);
+  assert.match(badPlan.body, /Выберите основу плана/);
+  const dup = await b.post('/outreach/plans', { year: '2026', source: 'template:okha-2016' });
+  assert.equal(dup.statusCode, 400);
+  assert.match(dup.body, /План на 2026 год уже есть/);
+  const noLast = await b.post('/outreach/plans', { year: '2030', source: 'copy' });
+  assert.equal(noLast.statusCode, 400);
+  assert.match(noLast.body, /Плана за 2029 год нет/);
+});
+
+test('copying last year’s plan keeps its items as they are now', async () => {
+  const b = await signedIn('coordinator');
+  await b.get('/outreach/plans/new');
+  const made = await b.post('/outreach/plans', { year: '2027', source: 'copy' });
+  assert.equal(made.statusCode, 303);
+  const copyId = planIdFrom(made.headers.location as string);
+  const items = (await ctx.db.query<{ content: string; deadline_text: string }>('select content, deadline_text from outreach_plan_items where plan_id = $1 order by sort_order', [copyId])).rows;
+  assert.equal(items.length, 14);
+  assert.ok(items.some((i) => i.content === 'Совсем другой текст после утверждения'));
+  const page = await b.get(`/outreach/plans/${copyId}`);
+  assert.match(page.body, /2 квартал 2026 года/);
+  assert.match(page.body, /срок требует уточнения/, '2026 deadlines in a 2027 plan need review');
+  assert.match(page.body, /2027/);
+  kalgaPlan2027 = copyId;
+});
+
+test('authorization: other municipalities, the region, reception', async () => {
+  // A plan of another municipality, made by the regional admin's rights through the use case directly.
+  const other = (await ctx.db.query<{ id: string; region_id: string }>("select id, region_id from municipalities where key = 'chita'")).rows[0]!;
+  const { rows } = await ctx.db.query<{ id: string }>(
+    "insert into outreach_plans (region_id, municipality_id, title, period_from, period_to) values ($1, $2, 'План Читы', '2026-01-01', '2026-12-31') returning id",
+    [other.region_id, other.id],
+  );
+  const chitaPlan = rows[0]!.id;
+  await ctx.db.query("insert into outreach_plan_items (plan_id, section_number, section_title, item_number, sort_order, content, deadline_text) values ($1, '1', 'Раздел', '1.1', 1, 'Пункт', 'Постоянно')", [chitaPlan]);
+  const chitaItem = (await ctx.db.query<{ id: string }>('select id from outreach_plan_items where plan_id = $1', [chitaPlan])).rows[0]!.id;
+
+  const coordinator = await signedIn('coordinator');
+  const list = await coordinator.get('/outreach');
+  assert.doesNotMatch(list.body, /План Читы/);
+  assert.equal((await coordinator.get(`/outreach/plans/${chitaPlan}`)).statusCode, 403);
+  assert.equal((await coordinator.get(`/outreach/plans/${chitaPlan}/items/${chitaItem}/edit`)).statusCode, 403);
+  await coordinator.get('/outreach');
+  assert.equal((await coordinator.post(`/outreach/plans/${chitaPlan}/items/${chitaItem}`, { content: 'x', executors: 'x', deadlineText: 'x' })).statusCode, 403);
+  assert.equal((await coordinator.post(`/outreach/plans/${chitaPlan}/approve`, { decreeNumber: '1', decreeDate: '01.01.2026' })).statusCode, 403);
+
+  const region = await signedIn('region');
+  const regionList = await region.get('/outreach');
+  assert.match(regionList.body, /План Читы/);
+  assert.match(regionList.body, new RegExp(kalgaPlan2026));
+  assert.equal((await region.get(`/outreach/plans/${kalgaPlan2026}`)).statusCode, 200);
+  assert.equal((await region.get(`/outreach/plans/${chitaPlan}/items/${chitaItem}/edit`)).statusCode, 403, 'region edits only its own plan');
+  await region.get('/outreach/plans/new');
+  const regionPlan = await region.post('/outreach/plans', { year: '2026', source: 'template:okha-2016' });
+  assert.equal(regionPlan.statusCode, 303);
+  const regionPlanId = planIdFrom(regionPlan.headers.location as string);
+  const rp = (await ctx.db.query<{ municipality_id: string | null; n: number }>('select p.municipality_id, (select count(*)::int from outreach_plan_items i where i.plan_id = p.id) as n from outreach_plans p where p.id = $1', [regionPlanId])).rows[0]!;
+  assert.equal(rp.municipality_id, null);
+  assert.equal(Number(rp.n), 32);
+  assert.equal((await coordinator.get(`/outreach/plans/${regionPlanId}`)).statusCode, 403);
+
+  const admin = await signedIn('admin');
+  assert.match((await admin.get('/outreach')).body, /План Читы/);
+
+  const reception = await signedIn('reception');
+  assert.doesNotMatch((await reception.get('/outreach')).body, /Создать план/);
+  assert.equal((await reception.get('/outreach/plans/new')).statusCode, 403);
+  const seen = await reception.get(`/outreach/plans/${kalgaPlan2026}`);
+  assert.equal(seen.statusCode, 303, 'reception reads the approved version only');
+  assert.match(String(seen.headers.location), /\/versions\/2$/);
+  assert.equal((await reception.get(`/outreach/plans/${kalgaPlan2026}/versions/2`)).statusCode, 200);
+  assert.equal((await reception.get(`/outreach/plans/${kalgaPlan2027}`)).statusCode, 403, 'a never-approved plan is not shown to reception');
+  const item = (await ctx.db.query<{ id: string }>('select id from outreach_plan_items where plan_id = $1 limit 1', [kalgaPlan2026])).rows[0]!;
+  assert.equal((await reception.get(`/outreach/plans/${kalgaPlan2026}/items/${item.id}/edit`)).statusCode, 403);
+  await reception.get('/outreach');
+  assert.equal((await reception.post(`/outreach/plans/${kalgaPlan2026}/items/${item.id}`, { content: 'x', executors: 'x', deadlineText: 'x' })).statusCode, 403);
+  assert.notEqual((await reception.get('/outreach/plans/not-a-uuid')).statusCode, 200);
+});
+
+test('the catalogue page lists both blocks; a regional admin adds a type, others cannot', async () => {
+  const region = await signedIn('region');
+  const page = await region.get('/outreach/activity-types');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /1 блок/);
+  assert.match(page.body, /2 блок/);
+  assert.match(page.body, /«Электронный урок»/);
+  assert.match(page.body, /Добавить вид мероприятия/);
+  const bad = await region.post('/outreach/activity-types', { key: 'Плохой код', title: '', block: '3', description: '', audience: 'Школьники', cadence: '' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Код: латинские строчные буквы/);
+  assert.match(bad.body, /Введите название/);
+  assert.match(bad.body, /Выберите блок/);
+  assert.match(bad.body, /value="Школьники"/);
+  const ok = await region.post('/outreach/activity-types', { key: 'school-quiz', title: 'Викторина «Госуслуги»', block: '1', description: 'Викторина в школах', audience: 'Школьники', cadence: 'раз в квартал' });
+  assert.equal(ok.statusCode, 303);
+  assert.match((await region.get('/outreach/activity-types')).body, /Викторина «Госуслуги»/);
+  const dup = await region.post('/outreach/activity-types', { key: 'school-quiz', title: 'Ещё', block: '1', description: 'x', audience: 'x', cadence: 'x' });
+  assert.equal(dup.statusCode, 400);
+
+  const coordinator = await signedIn('coordinator');
+  const cp = await coordinator.get('/outreach/activity-types');
+  assert.doesNotMatch(cp.body, /Добавить вид мероприятия/);
+  assert.equal((await coordinator.post('/outreach/activity-types', { key: 'x-type', title: 'x', block: '1', description: 'x', audience: 'x', cadence: 'x' })).statusCode, 403);
+});
+
+test('every change is audited', async () => {
+  const { rows } = await ctx.db.query<{ action: string; n: number }>("select action, count(*)::int as n from audit_log where action like 'outreach.%' group by action order by action");
+  const by = Object.fromEntries(rows.map((r) => [r.action, Number(r.n)]));
+  assert.equal(by['outreach.plan.create'], 3);
+  assert.equal(by['outreach.plan.approve'], 2);
+  assert.equal(by['outreach.plan.item_update'], 2);
+  assert.equal(by['outreach.activity_type.create'], 1);
+  const upd = await ctx.db.query<{ details: { itemNumber: string; changed: string[] } }>("select details from audit_log where action = 'outreach.plan.item_update' order by seq desc limit 1");
+  assert.equal(upd.rows[0]!.details.itemNumber, '1.2');
+  assert.deepEqual(upd.rows[0]!.details.changed, ['content']);
+});
