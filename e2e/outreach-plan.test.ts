@@ -1,0 +1,48 @@
+/**
+ * A municipal coordinator starts the year's programme: the 2026 plan from the
+ * seed-002 template (Калганский район), sees how each deadline was understood,
+ * and approves it with its decree. axe on every page visited.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { expectNoAxeViolations, launchBrowser, startServer, type RunningServer } from './support/browser.js';
+
+let server: RunningServer;
+let browser: Browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a coordinator creates the 2026 plan from the Kalga template and approves it', { timeout: 120_000 }, async () => {
+  const page = await (await browser.newContext()).newPage();
+  const base = server.baseUrl;
+  await page.goto(`${base}/staff/login`);
+  await page.getByLabel('Логин').fill('coordinator');
+  await page.getByLabel('Пароль').fill('uslugi-demo-2026');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('link', { name: 'План мероприятий' }).click();
+  await expectNoAxeViolations(page, 'outreach plans');
+  await page.getByRole('link', { name: 'Создать план' }).click();
+  await expectNoAxeViolations(page, 'new plan');
+  await page.getByLabel('Год плана').fill('2026');
+  await page.getByLabel(/Калганский район 2018/).check();
+  await page.getByRole('button', { name: 'Создать' }).click();
+  await page.waitForURL(/\/outreach\/plans\/[0-9a-f-]{36}/);
+  await expectNoAxeViolations(page, 'plan');
+  // Deadlines are kept as written, and each says how it was understood.
+  assert.ok(await page.getByText('На постоянной основе').first().isVisible());
+  assert.ok(await page.getByText(/Постоянно — проверяется/).first().isVisible());
+  assert.ok(await page.getByText('срок требует уточнения').first().isVisible(), 'a 2018 deadline in a 2026 plan is flagged');
+
+  await page.getByLabel('Номер постановления').fill('15');
+  await page.getByLabel('Дата постановления').fill('20.01.2026');
+  await page.getByRole('button', { name: 'Утвердить' }).click();
+  await page.getByText('№ 15 от 20.01.2026').first().waitFor();
+  await expectNoAxeViolations(page, 'approved plan');
+});
