@@ -11,6 +11,7 @@ import { registerIdentityRoutes } from './identity/identity.routes.js';
 import { registerCabinetRoutes } from './identity/cabinet.routes.js';
 import { registerOperatorRoutes } from './service-centres/operator.routes.js';
 import { registerOutreachRoutes } from './outreach/outreach.routes.js';
+import { registerOutreachEventRoutes } from './outreach/events/events.routes.js';
 import { notificationJobs, registerNotificationRoutes } from './notifications/index.js';
 import { registerStaffRoutes } from './staff/staff.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
@@ -26,6 +27,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerActivationPointRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
   await registerOutreachRoutes(app, ctx);
+  await registerOutreachEventRoutes(app, ctx);
 }
 
 export function jobDefinitions(ctx: AppContext, log: (obj: object, msg: string) => void): JobDefinition[] {

@@ -38,7 +38,12 @@ export const citizens = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletionReason: text('deletion_reason'),
   },
-  (t) => [index('citizens_name_birth_idx').on(t.nameBirthIndex), index('citizens_municipality_idx').on(t.municipalityId, t.createdAt)],
+  (t) => [
+    index('citizens_name_birth_idx').on(t.nameBirthIndex),
+    index('citizens_municipality_idx').on(t.municipalityId, t.createdAt),
+    // An outreach event's effect is counted by its code (src/modules/outreach/events).
+    index('citizens_event_code_idx').on(sql`upper(btrim(${t.eventCode}))`),
+  ],
 );
 
 export const citizenContacts = pgTable(

@@ -2,3 +2,4 @@ export * from './territory.js';
 export * from './platform.js';
 export * from './identity.js';
 export * from './outreach.js';
+export * from './outreach-events.js';

@@ -20,6 +20,7 @@ import {
 } from '../../platform/views/components.js';
 import type { PlanTemplate } from '../../db/seed/data/plan-templates/index.js';
 import { outreachMessages as t } from './outreach.messages.js';
+import { eventsMessages } from './events/events.messages.js';
 import type { ActivityTypeView, PlanItemView, PlanVersionView, PlanView } from './outreach.repository.js';
 import { deadlineNeedsReview, executorsText, planYear } from './plan-items.js';
 
@@ -72,6 +73,7 @@ export function PlanListPage(props: { ctx: PageContext; plans: PlanView[]; canCr
       <ButtonGroup>
         {props.canCreate && <Button href="/outreach/plans/new">{t(lang, 'createPlan')}</Button>}
         <Button href="/outreach/activity-types" variant="secondary">{t(lang, 'catalogue')}</Button>
+        <Button href="/outreach/events" variant="secondary">{eventsMessages(lang, 'eventsTitle')}</Button>
       </ButtonGroup>
       <Table
         lang={lang}

@@ -1,0 +1,1 @@
+CREATE INDEX "citizens_event_code_idx" ON "citizens" USING btree (upper(btrim("event_code")));
