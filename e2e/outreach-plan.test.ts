@@ -45,4 +45,21 @@ test('a coordinator creates the 2026 plan from the Kalga template and approves i
   await page.getByRole('button', { name: 'Утвердить' }).click();
   await page.getByText('№ 15 от 20.01.2026').first().waitFor();
   await expectNoAxeViolations(page, 'approved plan');
+
+  // An event held under the plan, with the code to print on its materials.
+  await page.goto(`${base}/outreach/events`);
+  await expectNoAxeViolations(page, 'events');
+  await page.getByRole('link', { name: 'Добавить мероприятие' }).click();
+  await expectNoAxeViolations(page, 'new event');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('alert').first().waitFor();
+  await expectNoAxeViolations(page, 'new event with errors');
+  await page.getByLabel('Дата проведения').fill('15.03.2026');
+  await page.getByLabel(/^Тема/).fill('День электронных услуг в Калге');
+  await page.getByLabel('Формат', { exact: true }).selectOption({ label: 'День электронных услуг' });
+  await page.getByLabel('Место проведения').fill('с. Калга, ул. Партизанская, 55, МКДЦ');
+  await page.getByLabel('Охват, человек').fill('42');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByText(/Код: KALGA-2026-/).first().waitFor();
+  await expectNoAxeViolations(page, 'event page');
 });
