@@ -130,3 +130,13 @@ test('a registry that does not answer is shown as unfinished, not as a failure',
     t.ctx.simulators!.registries.setOutage('pension_fund', false);
   }
 });
+
+test('with a one-time password from a centre the API refuses writes until the citizen sets their own', async () => {
+  const phone = freshPhone();
+  const c = await registerCitizenViaApi(t.app, t.ctx, { lastName: 'Временная', firstName: 'Вера', phone });
+  await t.ctx.db.query('update citizens set must_change_password = true where id = $1', [c.id]);
+  const res = await put(c, personalDataBody(DEMO_PERSONS[0]!));
+  assert.equal(res.statusCode, 403);
+  assert.equal(res.json().error, 'must_change_password');
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: c.cookie } })).statusCode, 200, 'reading is fine');
+});

@@ -388,7 +388,7 @@ export async function registerIdentityRoutes(appBase: FastifyInstance, ctx: AppC
       },
     },
     async (request, reply) => {
-      requireCitizenApi(request);
+      requireCitizenApi(request, { write: true });
       const b = request.body;
       const form: PersonalDataForm = {
         lastName: b.lastName,
@@ -422,6 +422,8 @@ export async function registerIdentityRoutes(appBase: FastifyInstance, ctx: AppC
   });
 }
 
-function requireCitizenApi(request: FastifyRequest): void {
+/** A signed-in citizen; writes also need a password of their own (not a one-time one from a centre). */
+function requireCitizenApi(request: FastifyRequest, options: { write?: boolean } = {}): void {
   if (!request.citizen) throw new HttpError(401, 'unauthenticated');
+  if (options.write && request.citizen.mustChangePassword) throw new HttpError(403, 'must_change_password');
 }
