@@ -61,6 +61,19 @@ async function main() {
     db = await openDatabase({ kind: 'pglite' });
   }
   await migrate(db);
+  // Count the statements the application sends (through the handle and inside transactions).
+  let statements = 0;
+  const countQueries = <T extends { query: (...a: never[]) => unknown }>(q: T): T => {
+    const original = q.query.bind(q) as (...a: unknown[]) => unknown;
+    (q as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
+      statements++;
+      return original(...a);
+    };
+    return q;
+  };
+  countQueries(db);
+  const originalTransaction = db.transaction.bind(db);
+  db.transaction = (fn) => originalTransaction((tx) => fn(countQueries(tx)));
   const config = testConfig({ RATE_LIMIT_PER_MINUTE: '1000000' });
   const ctx = await createContext(config, db, { work: false, logger: pino({ level: 'silent' }) });
   const app = await buildApp(ctx, { logger: false, registerModules });
@@ -94,11 +107,13 @@ async function main() {
   await register();
   const regStart = Date.now();
   const cpuBefore = process.cpuUsage();
+  const statementsBefore = statements;
   const registrations = await forDuration(seconds * 1000, register);
   const cpu = process.cpuUsage(cpuBefore);
   const regRate = registrations / ((Date.now() - regStart) / 1000);
   // This process's CPU per registration (includes the Argon2 threads and, on PGlite, the database).
   const cpuMsPerRegistration = (cpu.user + cpu.system) / 1000 / registrations;
+  const statementsPerRegistration = (statements - statementsBefore) / registrations;
 
   const peakMiB = process.resourceUsage().maxRSS / 1024;
   console.log(`database:              ${db.kind}`);
@@ -107,6 +122,7 @@ async function main() {
   console.log(`registrations/s:       ${regRate.toFixed(1)}  (${registrations} completed in ${seconds} s)`);
   console.log(`ratio:                 ${(regRate / hashRate).toFixed(2)}  (goal ≥ 0.70)`);
   console.log(`CPU ms / registration: ${cpuMsPerRegistration.toFixed(1)}  (this process; PostgreSQL's own CPU is extra)`);
+  console.log(`SQL / registration:    ${statementsPerRegistration.toFixed(1)}  (application statements; pg-boss's own not counted)`);
   console.log(`peak RSS:              ${peakMiB.toFixed(0)} MiB`);
 
   await app.close();
