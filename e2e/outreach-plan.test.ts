@@ -62,4 +62,10 @@ test('a coordinator creates the 2026 plan from the Kalga template and approves i
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await page.getByText(/Код: KALGA-2026-/).first().waitFor();
   await expectNoAxeViolations(page, 'event page');
+
+  // Materials: their status comes from when they were posted and last updated.
+  await page.goto(`${base}/outreach/materials`);
+  await expectNoAxeViolations(page, 'materials');
+  await page.goto(`${base}/outreach/materials/new`);
+  await expectNoAxeViolations(page, 'new material');
 });

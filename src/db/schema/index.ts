@@ -3,3 +3,4 @@ export * from './platform.js';
 export * from './identity.js';
 export * from './outreach.js';
 export * from './outreach-events.js';
+export * from './outreach-materials.js';

@@ -1,3 +1,4 @@
+import { materialsMessages } from './materials/materials.messages.js';
 import { describeDeadline, RUSSIAN_TRANSFERS_2016_2026, WorkingCalendar, type Deadline } from './deadlines/index.js';
 import type { VNode } from 'preact';
 import { formatDate, formatNumber, type Lang } from '../../platform/i18n.js';
@@ -74,6 +75,7 @@ export function PlanListPage(props: { ctx: PageContext; plans: PlanView[]; canCr
         {props.canCreate && <Button href="/outreach/plans/new">{t(lang, 'createPlan')}</Button>}
         <Button href="/outreach/activity-types" variant="secondary">{t(lang, 'catalogue')}</Button>
         <Button href="/outreach/events" variant="secondary">{eventsMessages(lang, 'eventsTitle')}</Button>
+        <Button href="/outreach/materials" variant="secondary">{materialsMessages(lang, 'materialsTitle')}</Button>
       </ButtonGroup>
       <Table
         lang={lang}
