@@ -9,7 +9,7 @@ import type { ContactsOverview, PendingContact } from './cabinet-contacts.js';
 import type { HistoryEntry, SignInEntry } from './cabinet-history.js';
 import type { CitizenSession } from './cabinet-sessions.js';
 import { identityMessages as t } from './identity.messages.js';
-import { StrengthMeter, toSummary } from './identity.views.js';
+import { CodeEntry, StrengthMeter, toSummary } from './identity.views.js';
 import type { FieldErrors } from './personal-data.js';
 import { secondsUnit } from './register-citizen.js';
 
@@ -130,27 +130,15 @@ export function ContactCodePage(props: { ctx: PageContext; pending: PendingConta
       <ErrorSummary lang={lang} errors={toSummary(errors)} />
       <SuccessNotice lang={lang} text={props.notice} />
       <PageHeading title={title} lead={m(lang, pending.kind === 'phone' ? 'contactConfirmLeadPhone' : 'contactConfirmLeadEmail', { contact: pending.masked })} />
-      <form method="post" action="/cabinet/contacts/confirm" novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <Field lang={lang} name="code" label={t(lang, 'code')} error={props.error} autocomplete="one-time-code" inputMode="numeric" width="s" maxLength={6} />
-        <Button type="submit">{t(lang, 'confirm')}</Button>
-      </form>
-      <form method="post" action="/cabinet/contacts/resend" class="u-resend">
-        <CsrfField token={ctx.csrfToken} />
-        {pending.resendInSeconds > 0 ? (
-          <p class="u-hint" id="resend-wait" data-seconds={String(pending.resendInSeconds)}>
-            {t(lang, 'resendIn', { seconds: pending.resendInSeconds, unit: secondsUnit(lang, pending.resendInSeconds) })}
-          </p>
-        ) : null}
-        {props.resendError && (
-          <Notice lang={lang} tone="warning">
-            {props.resendError}
-          </Notice>
-        )}
-        <Button type="submit" variant="secondary">
-          {t(lang, 'resend')}
-        </Button>
-      </form>
+      <CodeEntry
+        lang={lang}
+        csrf={ctx.csrfToken}
+        confirmAction="/cabinet/contacts/confirm"
+        resendAction="/cabinet/contacts/resend"
+        resendInSeconds={pending.resendInSeconds}
+        error={props.error}
+        resendError={props.resendError}
+      />
       <PostButton lang={lang} csrf={ctx.csrfToken} action="/cabinet/contacts/cancel" variant="secondary">
         {m(lang, 'cancelChange')}
       </PostButton>

@@ -50,13 +50,39 @@ export function CodePage(props: { ctx: PageContext; maskedPhone: string; resendI
         </Notice>
       )}
       <PageHeading caption={t(lang, 'stepOf', { step: 1, total: 4 })} title={t(lang, 'codeTitle')} lead={t(lang, 'codeLead', { phone: props.maskedPhone })} />
-      <form method="post" action="/register/code" novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <CodeEntry lang={lang} csrf={ctx.csrfToken} confirmAction="/register/code" resendAction="/register/resend" resendInSeconds={props.resendInSeconds} error={props.error} resendError={props.resendError} />
+      <p>
+        <a href="/register">{t(lang, 'changeContact')}</a>
+      </p>
+      <script type="module" src="/static/js/resend-countdown.js"></script>
+    </Layout>
+  );
+}
+
+/**
+ * The «Код» field with «Подтвердить», and «Получить новый код» with the wait in plain words:
+ * the same on the registration page and on the cabinet's contact change. Pages load
+ * /static/js/resend-countdown.js for the live countdown.
+ */
+export function CodeEntry(props: {
+  lang: PageContext['lang'];
+  csrf: string;
+  confirmAction: string;
+  resendAction: string;
+  resendInSeconds: number;
+  error?: string;
+  resendError?: string;
+}): VNode {
+  const { lang } = props;
+  return (
+    <>
+      <form method="post" action={props.confirmAction} novalidate>
+        <CsrfField token={props.csrf} />
         <Field lang={lang} name="code" label={t(lang, 'code')} error={props.error} autocomplete="one-time-code" inputMode="numeric" width="s" maxLength={6} />
         <Button type="submit">{t(lang, 'confirm')}</Button>
       </form>
-      <form method="post" action="/register/resend" class="u-resend">
-        <CsrfField token={ctx.csrfToken} />
+      <form method="post" action={props.resendAction} class="u-resend">
+        <CsrfField token={props.csrf} />
         {props.resendInSeconds > 0 ? (
           <p class="u-hint" id="resend-wait" data-seconds={String(props.resendInSeconds)}>
             {t(lang, 'resendIn', { seconds: props.resendInSeconds, unit: secondsUnit(lang, props.resendInSeconds) })}
@@ -71,11 +97,7 @@ export function CodePage(props: { ctx: PageContext; maskedPhone: string; resendI
           {t(lang, 'resend')}
         </Button>
       </form>
-      <p>
-        <a href="/register">{t(lang, 'changeContact')}</a>
-      </p>
-      <script type="module" src="/static/js/resend-countdown.js"></script>
-    </Layout>
+    </>
   );
 }
 
