@@ -35,6 +35,10 @@
  * | REGISTRY_TIMEOUT_MS | 8000                     | time limit of one registry request |
  * | MAP_TILE_URL        | https://tile.openstreetmap.org/{z}/{x}/{y}.png | map tiles for the activation-points map |
  * | MAP_ATTRIBUTION     | © OpenStreetMap contributors | attribution shown on the map |
+ * | FILE_MAX_MB         | 10                       | largest file a person may attach (event evidence, a decree's scan, a plan's XLSX) |
+ * | REMINDER_DAYS_BEFORE| 5                        | working days before a plan item's due date when its executors get a reminder |
+ * | REMINDER_ESCALATE_AFTER_DAYS | 10              | working days an item may stay overdue before the regional administrator is told |
+ * | REMINDER_CRON       | 0 23 * * *               | when the reminder sweep runs (cron, UTC; 23:00 UTC is 08:00 in Chita) |
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -83,6 +87,10 @@ const EnvSchema = z.object({
   REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
   MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  FILE_MAX_MB: z.coerce.number().min(0.1).max(100).default(10),
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(5),
+  REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(0).max(120).default(10),
+  REMINDER_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a cron expression of five fields').default('0 23 * * *'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -109,6 +117,8 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string };
   registries: { pensionFundUrl: string | null; migrationServiceUrl: string | null; token: string | null; timeoutMs: number };
   map: { tileUrl: string; attribution: string };
+  files: { maxBytes: number };
+  reminders: { daysBefore: number; escalateAfterDays: number; cron: string };
 }
 
 export class ConfigError extends Error {
@@ -201,5 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.REGISTRY_TIMEOUT_MS,
     },
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION },
+    files: { maxBytes: Math.round(e.FILE_MAX_MB * 1024 * 1024) },
+    reminders: { daysBefore: e.REMINDER_DAYS_BEFORE, escalateAfterDays: e.REMINDER_ESCALATE_AFTER_DAYS, cron: e.REMINDER_CRON },
   };
 }

@@ -90,6 +90,26 @@ export class Browser {
     return res;
   }
 
+  /**
+   * Posts a multipart form (file uploads) as a browser would: text fields
+   * (with the CSRF token unless `_csrf` is given) and files.
+   */
+  async postMultipart(url: string, form: Record<string, string>, files: Array<{ field: string; name: string; type: string; data: Uint8Array }> = []) {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries({ _csrf: this.csrf, ...form })) fd.append(k, v);
+    for (const f of files) fd.append(f.field, new Blob([f.data], { type: f.type }), f.name);
+    const encoded = new Response(fd);
+    const payload = Buffer.from(await encoded.arrayBuffer());
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: { cookie: this.cookieHeader(), 'content-type': encoded.headers.get('content-type')! },
+    });
+    this.remember(res);
+    return res;
+  }
+
   async signIn(login: string, password: string) {
     await this.get('/staff/login');
     return this.post('/staff/login', { login, password });

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import type { VNode } from 'preact';
 import type { AppContext } from '../context.js';
+import { registerUploads } from './uploads.js';
 import { CSRF_COOKIE, csrfToken, csrfValid } from '../csrf.js';
 import { randomToken } from '../crypto.js';
 import { HttpError } from '../errors.js';
@@ -66,6 +67,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
 
   await app.register(cookie);
   await app.register(formbody);
+  await registerUploads(app, { maxBytes: config.files.maxBytes });
   // Map tiles come from the configured tile server (the only outside origin a page may load from).
   const tileSrc = tileImgSrc(config.map.tileUrl);
   await app.register(helmet, {
