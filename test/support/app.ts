@@ -97,7 +97,7 @@ export class Browser {
   async postMultipart(url: string, form: Record<string, string>, files: Array<{ field: string; name: string; type: string; data: Uint8Array }> = []) {
     const fd = new FormData();
     for (const [k, v] of Object.entries({ _csrf: this.csrf, ...form })) fd.append(k, v);
-    for (const f of files) fd.append(f.field, new Blob([f.data], { type: f.type }), f.name);
+    for (const f of files) fd.append(f.field, new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
     const encoded = new Response(fd);
     const payload = Buffer.from(await encoded.arrayBuffer());
     const res = await this.app.inject({
