@@ -21,6 +21,8 @@ export interface DemoStaff {
   municipalityKey?: string;
   organisationKey?: string;
   serviceCentreKey?: string;
+  /** where plan reminders go (the demo's mail goes to the SMTP simulator: /dev/outbox) */
+  email?: string;
 }
 
 /** One staff user per role, placed in the demo municipality (Kalgansky). */
@@ -33,12 +35,12 @@ export function demoStaff(region: RegionSeed): DemoStaff[] {
   const social = kalga.organisations.find((o) => o.kind === 'social_protection') ?? kalga.organisations.find((o) => o.kind === 'administration');
   if (!school || !social) throw new Error('demo data: Kalgansky needs a school and a social-protection office');
   return [
-    { login: 'operator', fullName: 'Иванова Ольга Николаевна', role: 'operator', organisationKey: centre.organisationKey, serviceCentreKey: centre.key },
-    { login: 'reception', fullName: 'Кузнецова Марина Викторовна', role: 'reception', organisationKey: school.key },
-    { login: 'officer', fullName: 'Петров Алексей Сергеевич', role: 'department_officer', organisationKey: social.key },
-    { login: 'coordinator', fullName: 'Егорова Светлана Андреевна', role: 'municipal_coordinator', municipalityKey: kalga.key },
-    { login: 'region', fullName: 'Смирнов Дмитрий Игоревич', role: 'regional_admin', regionKey: region.key },
-    { login: 'admin', fullName: 'Соколов Илья Павлович', role: 'system_admin' },
+    { login: 'operator', email: 'operator@kalga.uslugi.local', fullName: 'Иванова Ольга Николаевна', role: 'operator', organisationKey: centre.organisationKey, serviceCentreKey: centre.key },
+    { login: 'reception', email: 'reception@kalga.uslugi.local', fullName: 'Кузнецова Марина Викторовна', role: 'reception', organisationKey: school.key },
+    { login: 'officer', email: 'officer@kalga.uslugi.local', fullName: 'Петров Алексей Сергеевич', role: 'department_officer', organisationKey: social.key },
+    { login: 'coordinator', email: 'coordinator@kalga.uslugi.local', fullName: 'Егорова Светлана Андреевна', role: 'municipal_coordinator', municipalityKey: kalga.key },
+    { login: 'region', email: 'region@zabaikalsky.uslugi.local', fullName: 'Смирнов Дмитрий Игоревич', role: 'regional_admin', regionKey: region.key },
+    { login: 'admin', email: 'admin@uslugi.local', fullName: 'Соколов Илья Павлович', role: 'system_admin' },
   ];
 }
 
