@@ -288,3 +288,112 @@ test('every change is audited', async () => {
   assert.equal(upd.rows[0]!.details.itemNumber, '1.2');
   assert.deepEqual(upd.rows[0]!.details.changed, ['content']);
 });
+
+test('a coordinator adds items (to a section and a new one), ticks executing organisations, and deletes an item; approved versions keep it', async () => {
+  const b = await signedIn('coordinator');
+  await b.get('/outreach/plans/new');
+  const created = await b.post('/outreach/plans', { year: '2030', source: 'template:kalga-2018' });
+  const planId = planIdFrom(created.headers.location as string);
+  const orgs = (await ctx.db.query<{ id: string; short_name: string }>(
+    `select o.id, o.short_name from organisations o join municipalities m on m.id = o.municipality_id where m.key = 'kalgansky' order by o.short_name limit 2`,
+  )).rows;
+  assert.equal(orgs.length, 2, 'the demo has organisations in Kalgansky');
+  const form = await b.get(`/outreach/plans/${planId}/items/new`);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /value="3\.4"/, 'the next free number of the last section is suggested');
+  assert.ok(form.body.includes(orgs[0]!.short_name.replace(/"/g, '&quot;')), 'organisations of the municipality are offered');
+
+  const item = {
+    section: '2',
+    itemNumber: '2.9',
+    content: 'Электронный урок для граждан старше 50 лет в библиотеке',
+    executors: 'Отдел культуры администрации',
+    deadlineText: 'ежеквартально',
+    expectedResult: 'Не менее 20 человек в квартал',
+    indicatorNodeId: 'P2.3',
+    budgetRub: '',
+    activityTypeId: '',
+    newSectionNumber: '',
+    newSectionTitle: '',
+  };
+  await b.get(`/outreach/plans/${planId}/items/new`);
+  const taken = await b.post(`/outreach/plans/${planId}/items`, { ...item, itemNumber: '2.1' });
+  assert.equal(taken.statusCode, 400);
+  assert.match(taken.body, /Пункт 2\.1 уже есть в плане/);
+  assert.match(taken.body, /Электронный урок для граждан старше 50 лет/, 'what was typed is kept');
+  await b.get(`/outreach/plans/${planId}/items/new`);
+  const foreign = await b.post(`/outreach/plans/${planId}/items`, { ...item, organisationIds: '00000000-0000-0000-0000-000000000000' });
+  assert.equal(foreign.statusCode, 400, 'an organisation from elsewhere is refused');
+
+  // Two ticked organisations arrive as a repeated field.
+  const body = new URLSearchParams({ _csrf: b.csrf, ...item });
+  body.append('organisationIds', orgs[0]!.id);
+  body.append('organisationIds', orgs[1]!.id);
+  const added = await app.inject({
+    method: 'POST',
+    url: `/outreach/plans/${planId}/items`,
+    payload: body.toString(),
+    headers: { cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(added.statusCode, 303, added.body.slice(0, 300));
+  const rows = (await ctx.db.query<{ item_number: string; section_number: string; executors: unknown; sort_order: number }>(
+    'select item_number, section_number, executors, sort_order from outreach_plan_items where plan_id = $1 order by sort_order',
+    [planId],
+  )).rows;
+  const idx = rows.findIndex((r) => r.item_number === '2.9');
+  assert.equal(rows[idx]!.section_number, '2');
+  assert.equal(rows[idx - 1]!.item_number, '2.8', 'placed after the last item of its section');
+  assert.equal(rows[idx + 1]!.item_number, '3.1');
+  const executors = (typeof rows[idx]!.executors === 'string' ? JSON.parse(rows[idx]!.executors as string) : rows[idx]!.executors) as Array<Record<string, string>>;
+  assert.deepEqual(executors.map((e) => e.organisationId ?? e.post), [orgs[0]!.id, orgs[1]!.id, 'Отдел культуры администрации']);
+  const page = await b.get(`/outreach/plans/${planId}?added=2.9`);
+  assert.match(page.body, /Пункт 2\.9 добавлен/);
+  assert.ok(page.body.includes(orgs[1]!.short_name.replace(/"/g, '&quot;')), 'organisations show by name');
+
+  await b.get(`/outreach/plans/${planId}/items/new`);
+  const newSection = await b.post(`/outreach/plans/${planId}/items`, { ...item, section: 'new', newSectionNumber: '4', newSectionTitle: 'Финансируемые мероприятия', itemNumber: '4.1', budgetRub: '15 000,50' });
+  assert.equal(newSection.statusCode, 303);
+  const last = (await ctx.db.query<{ item_number: string; section_title: string; budget_rub: string }>('select item_number, section_title, budget_rub from outreach_plan_items where plan_id = $1 order by sort_order desc limit 1', [planId])).rows[0]!;
+  assert.deepEqual([last.item_number, last.section_title, Number(last.budget_rub)], ['4.1', 'Финансируемые мероприятия', 15000.5]);
+
+  // Approve, then delete an item: the working copy loses it, version 1 keeps it.
+  await b.get(`/outreach/plans/${planId}`);
+  assert.equal((await b.post(`/outreach/plans/${planId}/approve`, { decreeNumber: '3', decreeDate: '15.01.2030' })).statusCode, 303);
+  const target = (await ctx.db.query<{ id: string }>("select id from outreach_plan_items where plan_id = $1 and item_number = '2.9'", [planId])).rows[0]!;
+  const confirm = await b.get(`/outreach/plans/${planId}/items/${target.id}/delete`);
+  assert.equal(confirm.statusCode, 200);
+  assert.match(confirm.body, /Удалить пункт 2\.9\?/);
+  const deleted = await b.post(`/outreach/plans/${planId}/items/${target.id}/delete`, {});
+  assert.ok(deleted.statusCode === 303, deleted.body.slice(0, 200));
+  assert.equal(deleted.statusCode, 303);
+  const left = (await ctx.db.query("select 1 from outreach_plan_items where plan_id = $1 and item_number = '2.9'", [planId])).rows;
+  assert.equal(left.length, 0);
+  const v1 = await b.get(`/outreach/plans/${planId}/versions/1`);
+  assert.match(v1.body, /Электронный урок для граждан старше 50 лет/, 'the approved version keeps the deleted item');
+  const plan = (await ctx.db.query<{ status: string }>('select status from outreach_plans where id = $1', [planId])).rows[0]!;
+  assert.equal(plan.status, 'draft', 'a change sends an approved plan back to draft');
+  const audit = (await ctx.db.query<{ action: string }>("select action from audit_log where subject_id = $1 and action in ('outreach.plan.item_add', 'outreach.plan.item_delete') order by seq", [planId])).rows;
+  assert.deepEqual(audit.map((a) => a.action), ['outreach.plan.item_add', 'outreach.plan.item_add', 'outreach.plan.item_delete']);
+
+  // Someone else's plan: no adding or deleting.
+  const reception = await signedIn('reception');
+  assert.equal((await reception.get(`/outreach/plans/${planId}/items/new`)).statusCode, 403);
+  assert.equal((await reception.post(`/outreach/plans/${planId}/items/${target.id}/delete`, {})).statusCode, 403);
+});
+
+test('the deadline preview says how a typed deadline is understood, using the editable calendar', async () => {
+  const b = await signedIn('coordinator');
+  await b.get('/outreach/plans/new');
+  const created = await b.post('/outreach/plans', { year: '2028', source: 'template:kalga-2018' });
+  const planId = planIdFrom(created.headers.location as string);
+  const ok = await b.get(`/outreach/plans/${planId}/deadline-preview?text=${encodeURIComponent('До 15 числа месяца, следующего после окончания квартала')}`);
+  assert.equal(ok.statusCode, 200);
+  const first = ok.json() as { ok: boolean; text: string };
+  assert.equal(first.ok, true);
+  assert.match(first.text, /^Как понят срок: /);
+  const bad = (await b.get(`/outreach/plans/${planId}/deadline-preview?text=${encodeURIComponent('когда получится')}`)).json() as { ok: boolean; text: string };
+  assert.equal(bad.ok, false);
+  assert.match(bad.text, /например/);
+  const reception = await signedIn('reception');
+  assert.equal((await reception.get(`/outreach/plans/${planId}/deadline-preview?text=x`)).statusCode, 403);
+});

@@ -216,6 +216,21 @@ export async function updateItem(db: Queryable, itemId: string, c: ItemChanges):
   );
 }
 
+export async function deleteItem(db: Queryable, itemId: string): Promise<void> {
+  // Events that named this item keep their record; their link to the item is cleared (on delete set null).
+  await db.query('delete from outreach_plan_items where id = $1', [itemId]);
+}
+
+/** Organisations that can be executors of a plan's items: those of its municipality, or for a region's plan the regional bodies. */
+export async function listExecutorOrganisations(db: Queryable, regionId: string, municipalityId: string | null): Promise<Array<{ id: string; name: string; kind: string }>> {
+  const { rows } = await db.query<{ id: string; short_name: string; kind: string }>(
+    `select id, short_name, kind from organisations where region_id = $1 and municipality_id is not distinct from $2
+      order by case kind when 'administration' then 0 when 'mfc' then 1 else 2 end, short_name`,
+    [regionId, municipalityId],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.short_name, kind: r.kind }));
+}
+
 /** A change to the working copy: an approved plan goes back to draft; its approved versions stay. */
 export async function markPlanChanged(db: Queryable, planId: string): Promise<void> {
   await db.query("update outreach_plans set status = 'draft', updated_at = now() where id = $1", [planId]);

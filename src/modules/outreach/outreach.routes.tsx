@@ -14,10 +14,13 @@ import { approvePlan } from './approve-plan.js';
 import { createPlan } from './create-plan.js';
 import { outreachMessages as t, type OutreachFieldError } from './outreach.messages.js';
 import { canCreatePlan, canEditPlan, canManageActivityTypes, canUseOutreach, canViewApproved, canViewWorkingCopy, planPlaceFor } from './outreach.policy.js';
-import { findItem, findPlan, findVersion, listActivityTypes, listItems, listPlans, listVersions, type PlanItemView, type PlanView } from './outreach.repository.js';
-import { updatePlanItem } from './update-plan-item.js';
+import { findItem, findPlan, findVersion, listActivityTypes, listExecutorOrganisations, listItems, listPlans, listVersions, type PlanItemView, type PlanView } from './outreach.repository.js';
+import { addPlanItem, deletePlanItem, nextItemNumber, updatePlanItem, type ItemChoices } from './update-plan-item.js';
+import { loadWorkingCalendar } from './calendar/calendar.repository.js';
+import { describeDeadline, parseDeadline } from './deadlines/index.js';
+import { outreachNav, type OutreachSection } from './outreach.nav.js';
 import { executorsText } from './plan-items.js';
-import { ActivityTypesPage, EditItemPage, NewPlanPage, PlanListPage, PlanPage, VersionPage } from './outreach.views.js';
+import { ActivityTypesPage, DeleteItemPage, ItemFormPage, NewPlanPage, PlanListPage, PlanPage, VersionPage } from './outreach.views.js';
 
 const PlanParams = z.object({ id: z.string().uuid() });
 const ItemParams = z.object({ id: z.string().uuid(), itemId: z.string().uuid() });
@@ -42,7 +45,8 @@ async function loadPlan(ctx: AppContext, id: string): Promise<PlanView> {
 function itemValues(item: PlanItemView): Record<string, string> {
   return {
     content: item.content,
-    executors: executorsText(item.executors).join('\n'),
+    // organisations are ticked in their own fieldset; the text keeps posts and units
+    executors: executorsText(item.executors.filter((e) => 'post' in e)).join('\n'),
     deadlineText: item.deadlineText,
     expectedResult: item.expectedResult,
     indicatorNodeId: item.indicatorNodeId ?? '',
@@ -52,6 +56,18 @@ function itemValues(item: PlanItemView): Record<string, string> {
 }
 
 const ITEM_FIELDS = ['content', 'executors', 'deadlineText', 'expectedResult', 'indicatorNodeId', 'budgetRub', 'activityTypeId'] as const;
+const NEW_ITEM_FIELDS = [...ITEM_FIELDS, 'section', 'newSectionNumber', 'newSectionTitle', 'itemNumber'] as const;
+
+/** Ticked checkboxes: one value arrives as a string, several as an array. */
+function listOf(request: FastifyRequest, field: string): string[] {
+  const v = ((request.body ?? {}) as Record<string, unknown>)[field];
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function selectedOrganisations(item: PlanItemView): Set<string> {
+  return new Set(item.executors.flatMap((e) => ('organisationId' in e ? [e.organisationId] : [])));
+}
 const TYPE_FIELDS = ['key', 'title', 'block', 'description', 'audience', 'cadence'] as const;
 
 async function visiblePlans(ctx: AppContext, actor: Actor): Promise<PlanView[]> {
@@ -67,14 +83,14 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
     authorize(request.actor, canUseOutreach, undefined);
     return sendPage(
       reply,
-      PlanListPage({ ctx: pageContext(request), plans: await visiblePlans(ctx, request.actor), canCreate: canCreatePlan(request.actor, undefined) }),
+      PlanListPage({ ctx: pageContext(request, outreachNav(request, 'plans')), plans: await visiblePlans(ctx, request.actor), canCreate: canCreatePlan(request.actor, undefined) }),
     );
   });
 
   app.get('/outreach/plans/new', { schema: hide }, async (request, reply) => {
     authorize(request.actor, canCreatePlan, undefined);
     const year = String(new Date().getFullYear());
-    return sendPage(reply, NewPlanPage({ ctx: pageContext(request), templates: PLAN_TEMPLATES, values: { year, source: '' }, errors: [] }));
+    return sendPage(reply, NewPlanPage({ ctx: pageContext(request, outreachNav(request, 'plans')), templates: PLAN_TEMPLATES, values: { year, source: '' }, errors: [] }));
   });
 
   app.post('/outreach/plans', { schema: hide }, async (request, reply) => {
@@ -84,18 +100,21 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
     const form = formOf(request, ['year', 'source']);
     const result = await createPlan(ctx.db, request.actor, place, { year: form.year!, source: form.source! });
     if (!result.ok) {
-      return sendPage(reply, NewPlanPage({ ctx: pageContext(request), templates: PLAN_TEMPLATES, values: form, errors: translate(request.lang, result.errors) }), 400);
+      return sendPage(reply, NewPlanPage({ ctx: pageContext(request, outreachNav(request, 'plans')), templates: PLAN_TEMPLATES, values: form, errors: translate(request.lang, result.errors) }), 400);
     }
     return reply.redirect(`/outreach/plans/${result.planId}?created=1`, 303);
   });
 
+  const page = (request: FastifyRequest, section: OutreachSection | null = 'plans') => pageContext(request, outreachNav(request, section));
+
   const renderPlan = async (request: FastifyRequest, plan: PlanView, extra: { approve?: { values: Record<string, string>; errors: FieldError[] }; notice?: string } = {}) =>
     PlanPage({
-      ctx: pageContext(request),
+      ctx: page(request),
       plan,
       items: await listItems(ctx.db, plan.id),
       versions: await listVersions(ctx.db, plan.id),
       canEdit: canEditPlan(request.actor!, plan),
+      calendar: await loadWorkingCalendar(ctx.db, plan.regionId),
       ...extra,
     });
 
@@ -108,7 +127,17 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
     }
     const q = request.query as Record<string, string | undefined>;
     const lang = request.lang;
-    const notice = q.created ? t(lang, 'planCreated') : q.approved ? t(lang, 'planApproved', { version: q.approved }) : q.saved ? t(lang, 'itemSaved', { number: q.saved }) : undefined;
+    const notice = q.created
+      ? t(lang, 'planCreated')
+      : q.approved
+        ? t(lang, 'planApproved', { version: q.approved })
+        : q.saved
+          ? t(lang, 'itemSaved', { number: q.saved })
+          : q.added
+            ? t(lang, 'itemAdded', { number: q.added })
+            : q.deleted
+              ? t(lang, 'itemDeleted', { number: q.deleted })
+              : undefined;
     return sendPage(reply, await renderPlan(request, plan, { notice }));
   });
 
@@ -122,29 +151,104 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
     return reply.redirect(`/outreach/plans/${plan.id}?approved=${result.version}`, 303);
   });
 
-  app.get('/outreach/plans/:id/items/:itemId/edit', { schema: { ...hide, params: ItemParams } }, async (request, reply) => {
+  /** What an item form offers for this plan: activity types and the organisations of its municipality. */
+  const itemChoices = async (plan: PlanView) => {
+    const types = await listActivityTypes(ctx.db, plan.regionId);
+    const organisations = await listExecutorOrganisations(ctx.db, plan.regionId, plan.municipalityId);
+    const choices: ItemChoices = { activityTypeIds: new Set(types.map((a) => a.id)), organisations: new Map(organisations.map((o) => [o.id, o.name])) };
+    return { types, organisations, choices };
+  };
+
+  const itemForm = async (request: FastifyRequest, plan: PlanView, item: PlanItemView | undefined, values: Record<string, string>, selected: Set<string>, errors: FieldError[]) => {
+    const { types, organisations } = await itemChoices(plan);
+    return ItemFormPage({
+      ctx: page(request),
+      plan,
+      item,
+      items: await listItems(ctx.db, plan.id),
+      types,
+      organisations,
+      selectedOrganisations: selected,
+      calendar: await loadWorkingCalendar(ctx.db, plan.regionId),
+      values,
+      errors,
+    });
+  };
+
+  const editablePlan = async (request: FastifyRequest, id: string) => {
     authorize(request.actor, canUseOutreach, undefined);
-    const plan = await loadPlan(ctx, request.params.id);
+    const plan = await loadPlan(ctx, id);
     authorize(request.actor, canEditPlan, plan);
+    return plan;
+  };
+
+  // How a deadline being typed is understood, for public/deadline-preview.js (the form works without it).
+  app.get(
+    '/outreach/plans/:id/deadline-preview',
+    { schema: { ...hide, params: PlanParams, querystring: z.object({ text: z.string().max(500).default('') }) } },
+    async (request) => {
+      const plan = await editablePlan(request, request.params.id);
+      const text = request.query.text.trim();
+      if (!text) return { ok: true, text: '' };
+      const parsed = parseDeadline(text);
+      if (!parsed.ok) return { ok: false, text: parsed.message };
+      const calendar = await loadWorkingCalendar(ctx.db, plan.regionId);
+      return { ok: true, text: `${t(request.lang, 'understood')}: ${describeDeadline(parsed.deadline, request.lang, { calendar })}` };
+    },
+  );
+
+  app.get('/outreach/plans/:id/items/new', { schema: { ...hide, params: PlanParams } }, async (request, reply) => {
+    const plan = await editablePlan(request, request.params.id);
+    const items = await listItems(ctx.db, plan.id);
+    const last = items.at(-1);
+    const values = { section: last?.sectionNumber ?? 'new', itemNumber: last ? nextItemNumber(items, last.sectionNumber) : '1.1', newSectionNumber: last ? '' : '1' };
+    return sendPage(reply, await itemForm(request, plan, undefined, values, new Set(), []));
+  });
+
+  app.post('/outreach/plans/:id/items', { schema: { ...hide, params: PlanParams } }, async (request, reply) => {
+    const plan = await editablePlan(request, request.params.id);
+    const form = formOf(request, NEW_ITEM_FIELDS) as Record<(typeof NEW_ITEM_FIELDS)[number], string>;
+    const organisationIds = listOf(request, 'organisationIds');
+    const { choices } = await itemChoices(plan);
+    const result = await addPlanItem(ctx.db, request.actor!, plan.id, { ...form, organisationIds }, choices);
+    if (!result.ok) return sendPage(reply, await itemForm(request, plan, undefined, form, new Set(organisationIds), translate(request.lang, result.errors)), 400);
+    return reply.redirect(`/outreach/plans/${plan.id}?added=${encodeURIComponent(result.item.itemNumber)}`, 303);
+  });
+
+  app.get('/outreach/plans/:id/items/:itemId/edit', { schema: { ...hide, params: ItemParams } }, async (request, reply) => {
+    const plan = await editablePlan(request, request.params.id);
     const item = await findItem(ctx.db, plan.id, request.params.itemId);
     if (!item) throw new HttpError(404, 'not_found');
-    const types = await listActivityTypes(ctx.db, plan.regionId);
-    return sendPage(reply, EditItemPage({ ctx: pageContext(request), plan, item, types, values: itemValues(item), errors: [] }));
+    return sendPage(reply, await itemForm(request, plan, item, itemValues(item), selectedOrganisations(item), []));
   });
 
   app.post('/outreach/plans/:id/items/:itemId', { schema: { ...hide, params: ItemParams } }, async (request, reply) => {
-    authorize(request.actor, canUseOutreach, undefined);
-    const plan = await loadPlan(ctx, request.params.id);
-    authorize(request.actor, canEditPlan, plan);
+    const plan = await editablePlan(request, request.params.id);
     const item = await findItem(ctx.db, plan.id, request.params.itemId);
     if (!item) throw new HttpError(404, 'not_found');
-    const types = await listActivityTypes(ctx.db, plan.regionId);
-    const form = formOf(request, ITEM_FIELDS);
-    const result = await updatePlanItem(ctx.db, request.actor, plan.id, item.id, form as Record<(typeof ITEM_FIELDS)[number], string>, new Set(types.map((a) => a.id)));
-    if (!result.ok) {
-      return sendPage(reply, EditItemPage({ ctx: pageContext(request), plan, item, types, values: form, errors: translate(request.lang, result.errors) }), 400);
-    }
+    const form = formOf(request, ITEM_FIELDS) as Record<(typeof ITEM_FIELDS)[number], string>;
+    const organisationIds = listOf(request, 'organisationIds');
+    const { choices } = await itemChoices(plan);
+    // A form from before organisations could be ticked (or a client that sends only text) keeps the item's organisations.
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const ids = 'organisationIds' in body || 'organisationsShown' in body ? organisationIds : [...selectedOrganisations(item)];
+    const result = await updatePlanItem(ctx.db, request.actor!, plan.id, item.id, { ...form, organisationIds: ids }, choices);
+    if (!result.ok) return sendPage(reply, await itemForm(request, plan, item, form, new Set(ids), translate(request.lang, result.errors)), 400);
     return reply.redirect(`/outreach/plans/${plan.id}?saved=${encodeURIComponent(item.itemNumber)}`, 303);
+  });
+
+  app.get('/outreach/plans/:id/items/:itemId/delete', { schema: { ...hide, params: ItemParams } }, async (request, reply) => {
+    const plan = await editablePlan(request, request.params.id);
+    const item = await findItem(ctx.db, plan.id, request.params.itemId);
+    if (!item) throw new HttpError(404, 'not_found');
+    return sendPage(reply, DeleteItemPage({ ctx: page(request), plan, item }));
+  });
+
+  app.post('/outreach/plans/:id/items/:itemId/delete', { schema: { ...hide, params: ItemParams } }, async (request, reply) => {
+    const plan = await editablePlan(request, request.params.id);
+    const deleted = await deletePlanItem(ctx.db, request.actor!, plan.id, request.params.itemId);
+    if (!deleted) throw new HttpError(404, 'not_found');
+    return reply.redirect(`/outreach/plans/${plan.id}?deleted=${encodeURIComponent(deleted.itemNumber)}`, 303);
   });
 
   app.get('/outreach/plans/:id/versions/:version', { schema: { ...hide, params: VersionParams } }, async (request, reply) => {
@@ -154,13 +258,16 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
     const version = await findVersion(ctx.db, plan.id, request.params.version);
     if (!version) throw new HttpError(404, 'not_found');
     const working = canViewWorkingCopy(request.actor, plan);
-    return sendPage(reply, VersionPage({ ctx: pageContext(request), planId: plan.id, version, readOnlyNote: !working, canSeeWorkingCopy: working }));
+    return sendPage(
+      reply,
+      VersionPage({ ctx: page(request), planId: plan.id, version, readOnlyNote: !working, canSeeWorkingCopy: working, calendar: await loadWorkingCalendar(ctx.db, plan.regionId) }),
+    );
   });
 
   const typesPage = async (request: FastifyRequest, values: Record<string, string>, errors: FieldError[], notice?: string) => {
     const actor = request.actor!;
     return ActivityTypesPage({
-      ctx: pageContext(request),
+      ctx: pageContext(request, outreachNav(request, 'types')),
       types: await listActivityTypes(ctx.db, actor.regionId),
       canAdd: actor.regionId !== null && canManageActivityTypes(actor, { regionId: actor.regionId }),
       values,

@@ -1,5 +1,5 @@
 import { materialsMessages } from './materials/materials.messages.js';
-import { describeDeadline, RUSSIAN_TRANSFERS_2016_2026, WorkingCalendar, type Deadline } from './deadlines/index.js';
+import { describeDeadline, parseDeadline, type Deadline, type WorkingCalendar } from './deadlines/index.js';
 import type { VNode } from 'preact';
 import { formatDate, formatNumber, type Lang } from '../../platform/i18n.js';
 import { Layout, type PageContext } from '../../platform/views/layout.js';
@@ -8,6 +8,7 @@ import {
   Button,
   ButtonGroup,
   CsrfField,
+  ErrorMessage,
   ErrorSummary,
   Field,
   Notice,
@@ -61,8 +62,6 @@ function Multiline(props: { text: string }): VNode {
   );
 }
 
-/** The production calendar with the transfers shipped as data (an editable table comes with reminders). */
-const WORKING_CALENDAR = new WorkingCalendar([...RUSSIAN_TRANSFERS_2016_2026]);
 
 export function PlanListPage(props: { ctx: PageContext; plans: PlanView[]; canCreate: boolean; notice?: string }): VNode {
   const { ctx } = props;
@@ -131,7 +130,14 @@ export function NewPlanPage(props: { ctx: PageContext; templates: readonly PlanT
   );
 }
 
-function ItemsTable(props: { lang: Lang; year: number; items: Array<Omit<PlanItemView, 'planId'>>; editHref?: (item: Omit<PlanItemView, 'planId'>) => string }): VNode {
+function ItemsTable(props: {
+  lang: Lang;
+  year: number;
+  calendar: WorkingCalendar;
+  items: Array<Omit<PlanItemView, 'planId'>>;
+  editHref?: (item: Omit<PlanItemView, 'planId'>) => string;
+  deleteHref?: (item: Omit<PlanItemView, 'planId'>) => string;
+}): VNode {
   const { lang, items } = props;
   const sections = [...new Map(items.map((i) => [i.sectionNumber, i.sectionTitle])).entries()];
   const showBudget = items.some((i) => i.budgetRub !== null);
@@ -166,7 +172,7 @@ function ItemsTable(props: { lang: Lang; year: number; items: Array<Omit<PlanIte
               deadline: (
                 <span>
                   {i.deadlineText}
-                  {i.deadline !== null && <span class="u-hint u-deadline-understood">{describeDeadline(i.deadline as Deadline, lang, { calendar: WORKING_CALENDAR })}</span>}
+                  {i.deadline !== null && <span class="u-hint u-deadline-understood">{describeDeadline(i.deadline as Deadline, lang, { calendar: props.calendar })}</span>}
                   {deadlineNeedsReview(i.deadlineText, props.year) && (
                     <>
                       {' '}
@@ -179,10 +185,22 @@ function ItemsTable(props: { lang: Lang; year: number; items: Array<Omit<PlanIte
               indicator: i.indicatorNodeId ?? '—',
               budget: i.budgetRub === null ? '—' : formatNumber(lang, Number(i.budgetRub)),
               actions: props.editHref ? (
-                <a href={props.editHref(i)}>
-                  {t(lang, 'edit')}
-                  <span class="u-visually-hidden"> {i.itemNumber}</span>
-                </a>
+                <ul class="u-list u-list--actions">
+                  <li>
+                    <a href={props.editHref(i)}>
+                      {t(lang, 'edit')}
+                      <span class="u-visually-hidden"> {i.itemNumber}</span>
+                    </a>
+                  </li>
+                  {props.deleteHref && (
+                    <li>
+                      <a href={props.deleteHref(i)}>
+                        {t(lang, 'deleteItem')}
+                        <span class="u-visually-hidden"> {i.itemNumber}</span>
+                      </a>
+                    </li>
+                  )}
+                </ul>
               ) : null,
             }))}
         />
@@ -197,8 +215,13 @@ export function PlanPage(props: {
   items: PlanItemView[];
   versions: PlanVersionView[];
   canEdit: boolean;
+  calendar: WorkingCalendar;
   approve?: { values: Values; errors: FieldError[] };
   notice?: string;
+  /** the decree scans attached to the approved versions, newest first */
+  decreeScans?: VNode;
+  /** the upload field for the decree's scan in the approval form */
+  decreeScanField?: VNode;
 }): VNode {
   const { ctx, plan } = props;
   const lang = ctx.lang;
@@ -229,14 +252,47 @@ export function PlanPage(props: {
         ]}
       />
       {review > 0 && <Notice lang={lang} tone="warning">{t(lang, 'needsReviewNote', { n: review })}</Notice>}
-      <ItemsTable lang={lang} year={year} items={props.items} editHref={props.canEdit ? (i) => `/outreach/plans/${plan.id}/items/${i.id}/edit` : undefined} />
+      <ButtonGroup>
+        {props.canEdit && <Button href={`/outreach/plans/${plan.id}/items/new`}>{t(lang, 'addItem')}</Button>}
+        {plan.currentVersion > 0 && (
+          <Button href={`/outreach/due?plan=${plan.id}`} variant="secondary">
+            {t(lang, 'dueLink')}
+          </Button>
+        )}
+      </ButtonGroup>
+      <ItemsTable
+        lang={lang}
+        year={year}
+        calendar={props.calendar}
+        items={props.items}
+        editHref={props.canEdit ? (i) => `/outreach/plans/${plan.id}/items/${i.id}/edit` : undefined}
+        deleteHref={props.canEdit ? (i) => `/outreach/plans/${plan.id}/items/${i.id}/delete` : undefined}
+      />
+      <section class="u-panel" aria-labelledby="plan-files">
+        <h2 class="u-h2" id="plan-files">{t(lang, 'planFiles')}</h2>
+        <ul class="u-list">
+          <li>
+            <a href={`/outreach/plans/${plan.id}/plan.xlsx`}>{t(lang, 'exportXlsx')}</a>
+          </li>
+          <li>
+            <a href={`/outreach/plans/${plan.id}/plan.docx`}>{t(lang, 'exportDocx')}</a>
+          </li>
+          {props.canEdit && (
+            <li>
+              <a href={`/outreach/plans/${plan.id}/import`}>{t(lang, 'importXlsx')}</a>
+            </li>
+          )}
+        </ul>
+        {props.decreeScans}
+      </section>
       {props.canEdit && plan.status !== 'approved' && (
-        <form method="post" action={`/outreach/plans/${plan.id}/approve`} novalidate class="u-panel" id="approve">
+        <form method="post" action={`/outreach/plans/${plan.id}/approve`} enctype="multipart/form-data" novalidate class="u-panel" id="approve">
           <h2 class="u-h2">{t(lang, 'approveTitle')}</h2>
           <p class="u-hint">{t(lang, 'approveHint')}</p>
           <CsrfField token={ctx.csrfToken} />
           <Field lang={lang} name="decreeNumber" label={t(lang, 'decreeNumber')} width="s" value={props.approve?.values.decreeNumber} error={err('decreeNumber')} />
           <Field lang={lang} name="decreeDate" label={t(lang, 'decreeDate')} hint={t(lang, 'decreeDateHint')} width="s" inputMode="numeric" value={props.approve?.values.decreeDate} error={err('decreeDate')} />
+          {props.decreeScanField}
           <Button type="submit">{t(lang, 'approve')}</Button>
         </form>
       )}
@@ -262,7 +318,15 @@ export function PlanPage(props: {
   );
 }
 
-export function VersionPage(props: { ctx: PageContext; planId: string; version: PlanVersionView; readOnlyNote: boolean; canSeeWorkingCopy: boolean }): VNode {
+export function VersionPage(props: {
+  ctx: PageContext;
+  planId: string;
+  version: PlanVersionView;
+  readOnlyNote: boolean;
+  canSeeWorkingCopy: boolean;
+  calendar: WorkingCalendar;
+  decreeScans?: VNode;
+}): VNode {
   const { ctx, version: v } = props;
   const lang = ctx.lang;
   const snap = v.snapshot;
@@ -278,25 +342,126 @@ export function VersionPage(props: { ctx: PageContext; planId: string; version: 
           { key: t(lang, 'approvedBy'), value: v.approvedByName ?? '—' },
         ]}
       />
-      <ItemsTable lang={lang} year={planYear(snap.plan.periodFrom)} items={snap.items} />
+      <ItemsTable lang={lang} year={planYear(snap.plan.periodFrom)} calendar={props.calendar} items={snap.items} />
+      <section class="u-panel" aria-labelledby="plan-files">
+        <h2 class="u-h2" id="plan-files">{t(lang, 'planFiles')}</h2>
+        <ul class="u-list">
+          <li>
+            <a href={`/outreach/plans/${props.planId}/versions/${v.version}/plan.xlsx`}>{t(lang, 'exportXlsx')}</a>
+          </li>
+          <li>
+            <a href={`/outreach/plans/${props.planId}/versions/${v.version}/plan.docx`}>{t(lang, 'exportDocx')}</a>
+          </li>
+        </ul>
+        {props.decreeScans}
+      </section>
     </Layout>
   );
 }
 
-export function EditItemPage(props: { ctx: PageContext; plan: PlanView; item: PlanItemView; types: ActivityTypeView[]; values: Values; errors: FieldError[] }): VNode {
+/** Organisations to tick as executors: a fieldset of checkboxes (the first has id field-organisationIds for error links). */
+function OrganisationChoices(props: { lang: Lang; organisations: Array<{ id: string; name: string }>; selected: Set<string>; error?: string }): VNode | null {
+  const { lang } = props;
+  if (props.organisations.length === 0) return null;
+  const errorId = props.error ? 'field-organisationIds-error' : undefined;
+  return (
+    <div class={props.error ? 'u-field u-field--error' : 'u-field'}>
+      <fieldset class="u-fieldset" aria-describedby={['field-organisationIds-hint', errorId].filter(Boolean).join(' ')}>
+        <legend class="u-legend">{t(lang, 'organisations')}</legend>
+        <input type="hidden" name="organisationsShown" value="1" />
+        <div class="u-hint" id="field-organisationIds-hint">
+          {t(lang, 'organisationsHint')}
+        </div>
+        {errorId && (
+          <ErrorMessage lang={lang} id={errorId}>
+            {props.error}
+          </ErrorMessage>
+        )}
+        <div class="u-choices">
+          {props.organisations.map((o, i) => {
+            const id = i === 0 ? 'field-organisationIds' : `field-organisationIds-${i}`;
+            return (
+              <div class="u-choice">
+                <input class="u-choice__input" type="checkbox" id={id} name="organisationIds" value={o.id} checked={props.selected.has(o.id)} />
+                <label class="u-choice__label" for={id}>
+                  {o.name}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** How the deadline typed so far was understood (server-rendered; public/deadline-preview.js updates it as one types). */
+function DeadlineUnderstood(props: { lang: Lang; text: string | undefined; calendar: WorkingCalendar; previewUrl: string }): VNode {
+  const { lang } = props;
+  const text = (props.text ?? '').trim();
+  const parsed = text ? parseDeadline(text) : null;
+  return (
+    <p class="u-hint u-deadline-understood" id="deadline-understood" aria-live="polite" data-deadline-preview={props.previewUrl}>
+      {parsed && parsed.ok ? `${t(lang, 'understood')}: ${describeDeadline(parsed.deadline, lang, { calendar: props.calendar })}` : ''}
+    </p>
+  );
+}
+
+export interface ItemFormProps {
+  ctx: PageContext;
+  plan: PlanView;
+  /** the item edited; absent when adding */
+  item?: PlanItemView;
+  items: PlanItemView[];
+  types: ActivityTypeView[];
+  organisations: Array<{ id: string; name: string }>;
+  selectedOrganisations: Set<string>;
+  calendar: WorkingCalendar;
+  values: Values;
+  errors: FieldError[];
+}
+
+export function ItemFormPage(props: ItemFormProps): VNode {
   const { ctx, plan, item, values, errors } = props;
   const lang = ctx.lang;
   const err = (f: string) => errors.find((e) => e.field === f)?.message;
-  const title = t(lang, 'editItemTitle', { number: item.itemNumber });
+  const title = item ? t(lang, 'editItemTitle', { number: item.itemNumber }) : t(lang, 'addItemTitle');
+  const sections = [...new Map(props.items.map((i) => [i.sectionNumber, i.sectionTitle])).entries()];
   return (
     <Layout ctx={ctx} title={title} width="narrow" breadcrumbs={crumbs(lang, { href: `/outreach/plans/${plan.id}`, label: placeName(lang, plan) + ', ' + planYear(plan.periodFrom) }, { label: title })}>
       <ErrorSummary lang={lang} errors={errors} />
-      <PageHeading caption={plan.title} title={title} lead={`${item.sectionNumber}. ${item.sectionTitle}`} />
-      <form method="post" action={`/outreach/plans/${plan.id}/items/${item.id}`} novalidate>
+      <PageHeading caption={plan.title} title={title} lead={item ? `${item.sectionNumber}. ${item.sectionTitle}` : undefined} />
+      <form method="post" action={item ? `/outreach/plans/${plan.id}/items/${item.id}` : `/outreach/plans/${plan.id}/items`} novalidate>
         <CsrfField token={ctx.csrfToken} />
+        {!item && (
+          <>
+            <RadioGroup
+              lang={lang}
+              name="section"
+              legend={t(lang, 'planSection')}
+              value={values.section}
+              error={err('section')}
+              options={[...sections.map(([num, st]) => ({ value: num, label: `${num}. ${st}` })), { value: 'new', label: t(lang, 'newSection') }]}
+            />
+            <Field lang={lang} name="newSectionNumber" label={t(lang, 'newSectionNumber')} optional width="xs" inputMode="numeric" value={values.newSectionNumber} error={err('newSectionNumber')} />
+            <Field lang={lang} name="newSectionTitle" label={t(lang, 'newSectionTitle')} optional width="l" value={values.newSectionTitle} error={err('newSectionTitle')} />
+            <Field lang={lang} name="itemNumber" label={t(lang, 'itemNumber')} hint={t(lang, 'itemNumberHint')} width="xs" value={values.itemNumber} error={err('itemNumber')} />
+          </>
+        )}
         <TextareaField lang={lang} name="content" label={t(lang, 'content')} rows={6} value={values.content} error={err('content')} />
-        <TextareaField lang={lang} name="executors" label={t(lang, 'executors')} hint={t(lang, 'executorsHint')} rows={3} value={values.executors} error={err('executors')} />
+        <OrganisationChoices lang={lang} organisations={props.organisations} selected={props.selectedOrganisations} error={err('organisationIds')} />
+        <TextareaField
+          lang={lang}
+          name="executors"
+          label={props.organisations.length ? t(lang, 'otherExecutors') : t(lang, 'executors')}
+          hint={props.organisations.length ? t(lang, 'otherExecutorsHint') : t(lang, 'executorsHint')}
+          optional={props.organisations.length > 0}
+          rows={3}
+          value={values.executors}
+          error={err('executors')}
+        />
         <Field lang={lang} name="deadlineText" label={t(lang, 'deadline')} hint={t(lang, 'deadlineHint')} width="l" value={values.deadlineText} error={err('deadlineText')} />
+        <DeadlineUnderstood lang={lang} text={values.deadlineText} calendar={props.calendar} previewUrl={`/outreach/plans/${plan.id}/deadline-preview`} />
         <TextareaField lang={lang} name="expectedResult" label={t(lang, 'expectedResult')} optional rows={5} value={values.expectedResult} error={err('expectedResult')} />
         <Field lang={lang} name="indicatorNodeId" label={t(lang, 'indicator')} hint={t(lang, 'indicatorHint')} optional width="xs" value={values.indicatorNodeId} error={err('indicatorNodeId')} />
         <Field lang={lang} name="budgetRub" label={t(lang, 'budget')} hint={t(lang, 'budgetHint')} optional width="s" inputMode="decimal" value={values.budgetRub} error={err('budgetRub')} />
@@ -311,7 +476,33 @@ export function EditItemPage(props: { ctx: PageContext; plan: PlanView; item: Pl
           options={props.types.map((a) => ({ value: a.id, label: `${a.block} · ${a.title}` }))}
         />
         <ButtonGroup>
-          <Button type="submit">{t(lang, 'save')}</Button>
+          <Button type="submit">{item ? t(lang, 'save') : t(lang, 'add')}</Button>
+          <Button href={`/outreach/plans/${plan.id}`} variant="secondary">
+            {t(lang, 'cancel')}
+          </Button>
+        </ButtonGroup>
+      </form>
+      <script type="module" src="/static/js/deadline-preview.js"></script>
+    </Layout>
+  );
+}
+
+export function DeleteItemPage(props: { ctx: PageContext; plan: PlanView; item: PlanItemView }): VNode {
+  const { ctx, plan, item } = props;
+  const lang = ctx.lang;
+  const title = t(lang, 'deleteItemTitle', { number: item.itemNumber });
+  return (
+    <Layout ctx={ctx} title={title} width="narrow" breadcrumbs={crumbs(lang, { href: `/outreach/plans/${plan.id}`, label: placeName(lang, plan) + ', ' + planYear(plan.periodFrom) }, { label: title })}>
+      <PageHeading caption={plan.title} title={title} lead={t(lang, 'deleteItemLead')} />
+      <blockquote class="u-panel">
+        <Multiline text={item.content} />
+      </blockquote>
+      <form method="post" action={`/outreach/plans/${plan.id}/items/${item.id}/delete`}>
+        <CsrfField token={ctx.csrfToken} />
+        <ButtonGroup>
+          <Button type="submit" variant="danger">
+            {t(lang, 'deleteConfirm')}
+          </Button>
           <Button href={`/outreach/plans/${plan.id}`} variant="secondary">
             {t(lang, 'cancel')}
           </Button>
