@@ -12,6 +12,7 @@ import { registerCabinetRoutes } from './identity/cabinet.routes.js';
 import { registerOperatorRoutes } from './service-centres/operator.routes.js';
 import { registerOutreachRoutes } from './outreach/outreach.routes.js';
 import { registerOutreachEventRoutes } from './outreach/events/events.routes.js';
+import { registerCalendarRoutes } from './outreach/calendar/calendar.routes.js';
 import { registerOutreachMaterialRoutes } from './outreach/materials/materials.routes.js';
 import { notificationJobs, registerNotificationRoutes } from './notifications/index.js';
 import { registerStaffRoutes } from './staff/staff.routes.js';
@@ -30,6 +31,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerOutreachRoutes(app, ctx);
   await registerOutreachEventRoutes(app, ctx);
   await registerOutreachMaterialRoutes(app, ctx);
+  await registerCalendarRoutes(app, ctx);
 }
 
 export function jobDefinitions(ctx: AppContext, log: (obj: object, msg: string) => void): JobDefinition[] {

@@ -68,3 +68,8 @@ export async function loadWorkingCalendar(db: Queryable, regionId: string | null
   }
   return new WorkingCalendar([...byDate.values()]);
 }
+
+export async function findTransfer(db: Queryable, id: string): Promise<TransferRow | null> {
+  const { rows } = await db.query<Row>('select id, region_id, date::text as date, kind, note, source, updated_at from calendar_transfers where id = $1', [id]);
+  return rows[0] ? toTransfer(rows[0]) : null;
+}
