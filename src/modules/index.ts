@@ -12,6 +12,8 @@ import { registerCabinetRoutes } from './identity/cabinet.routes.js';
 import { registerOperatorRoutes } from './service-centres/operator.routes.js';
 import { registerOutreachRoutes } from './outreach/outreach.routes.js';
 import { registerOutreachEventRoutes } from './outreach/events/events.routes.js';
+import { registerFileRoutes } from '../platform/files/files.routes.js';
+import { registerPlanFileRoutes } from './outreach/plan-files/plan-files.routes.js';
 import { registerCalendarRoutes } from './outreach/calendar/calendar.routes.js';
 import { registerOutreachMaterialRoutes } from './outreach/materials/materials.routes.js';
 import { notificationJobs, registerNotificationRoutes } from './notifications/index.js';
@@ -32,6 +34,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerOutreachEventRoutes(app, ctx);
   await registerOutreachMaterialRoutes(app, ctx);
   await registerCalendarRoutes(app, ctx);
+  await registerFileRoutes(app, ctx);
+  await registerPlanFileRoutes(app, ctx);
 }
 
 export function jobDefinitions(ctx: AppContext, log: (obj: object, msg: string) => void): JobDefinition[] {

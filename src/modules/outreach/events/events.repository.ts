@@ -145,6 +145,12 @@ export async function findEvent(db: Queryable, id: string): Promise<EventView | 
   return rows[0] ? toEvent(rows[0]) : null;
 }
 
+/** Where an event is held (for policies), without the effect figures; null when there is no such event. */
+export async function findEventPlace(db: Queryable, id: string): Promise<{ regionId: string; municipalityId: string } | null> {
+  const { rows } = await db.query<{ region_id: string; municipality_id: string }>('select region_id, municipality_id from outreach_events where id = $1', [id]);
+  return rows[0] ? { regionId: String(rows[0].region_id), municipalityId: String(rows[0].municipality_id) } : null;
+}
+
 /** The effect of an event's code; null when there is no such event. */
 export async function eventEffect(db: Queryable, eventId: string): Promise<EventEffect | null> {
   const { rows } = await db.query<Record<string, unknown>>(`${EVENT_SELECT} where e.id = $1`, [eventId]);

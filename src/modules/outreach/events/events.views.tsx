@@ -15,7 +15,9 @@ import {
   TextareaField,
   type FieldError,
 } from '../../../platform/views/components.js';
+import { AttachmentList, DeleteAttachmentForm, FileField, type AttachmentMeta } from '../../../platform/files/index.js';
 import type { ActivityTypeView } from '../outreach.repository.js';
+import { EVIDENCE_ALLOWED, EVIDENCE_MAX_FILES } from './event-evidence.js';
 import { EVENT_FORMATS, eventsMessages as t, isEventFormat, type EventsMessageKey } from './events.messages.js';
 import type { EventEffect, EventListRow, EventView, MunicipalityOption, OrganisationOption, PlanItemOption } from './events.repository.js';
 
@@ -39,7 +41,7 @@ export function registrationLink(publicUrl: string, code: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/register?event=${encodeURIComponent(code)}`;
 }
 
-export function EventListPage(props: { ctx: PageContext; events: EventListRow[]; canCreate: boolean; showTerritory: boolean }): VNode {
+export function EventListPage(props: { ctx: PageContext; events: EventListRow[]; evidenceCounts: Map<string, number>; canCreate: boolean; showTerritory: boolean }): VNode {
   const { ctx } = props;
   const lang = ctx.lang;
   return (
@@ -64,6 +66,7 @@ export function EventListPage(props: { ctx: PageContext; events: EventListRow[];
           ...(props.showTerritory ? [{ key: 'territory', label: t(lang, 'territory') }] : []),
           { key: 'people', label: t(lang, 'peopleReached'), numeric: true },
           { key: 'effect', label: `${t(lang, 'registrations')} / ${t(lang, 'confirmations')}`, numeric: true },
+          { key: 'evidence', label: t(lang, 'evidenceCount'), numeric: true },
         ]}
         rows={props.events.map((e) => ({
           date: date(lang, e.heldOn),
@@ -73,6 +76,7 @@ export function EventListPage(props: { ctx: PageContext; events: EventListRow[];
           territory: e.municipalityName,
           people: e.peopleReached === null ? '—' : formatNumber(lang, e.peopleReached),
           effect: t(lang, 'regsConfs', { r: formatNumber(lang, e.registrations), c: formatNumber(lang, e.confirmations) }),
+          evidence: <span data-evidence-count={e.id}>{formatNumber(lang, props.evidenceCounts.get(e.id) ?? 0)}</span>,
         }))}
       />
     </Layout>
@@ -184,12 +188,17 @@ export function EventPage(props: {
   activityType: ActivityTypeView | null;
   canEdit: boolean;
   notice?: string;
+  attachments: AttachmentMeta[];
+  /** the evidence form: the caption as typed and the errors of the last submit */
+  evidence: { caption: string; errors: FieldError[]; maxBytes: number };
 }): VNode {
-  const { ctx, event: e, effect } = props;
+  const { ctx, event: e, effect, evidence } = props;
   const lang = ctx.lang;
   const n = (v: number) => formatNumber(lang, v);
+  const evidenceErrors = (f: string) => evidence.errors.filter((x) => x.field === f).map((x) => x.message);
   return (
     <Layout ctx={ctx} title={e.title} breadcrumbs={crumbs(lang, { label: e.title })}>
+      <ErrorSummary lang={lang} errors={evidence.errors} />
       {props.notice && <Notice lang={lang} tone="success" role="status">{props.notice}</Notice>}
       <PageHeading caption={`${date(lang, e.heldOn)} · ${e.municipalityName}`} title={e.title} />
       {props.canEdit && (
@@ -253,6 +262,68 @@ export function EventPage(props: {
         ]}
       />
       <p class="u-hint" id="effect-window">{t(lang, 'effectLead', { days: 30, from: date(lang, effect.from), to: date(lang, effect.to) })}</p>
+      <section aria-labelledby="evidence" id="evidence-section">
+        <h2 class="u-h2" id="evidence">{t(lang, 'evidenceTitle')}</h2>
+        <p class="u-hint">{t(lang, 'evidenceLead')}</p>
+        <AttachmentList
+          lang={lang}
+          attachments={props.attachments}
+          empty={t(lang, 'evidenceNone')}
+          deleteHref={props.canEdit ? (a) => `/outreach/events/${e.id}/files/${a.id}/delete` : undefined}
+        />
+        {props.canEdit && (
+          <div class="u-panel">
+            <h3 class="u-h3" id="evidence-add">{t(lang, 'evidenceAdd')}</h3>
+            <form method="post" action={`/outreach/events/${e.id}/files`} enctype="multipart/form-data" aria-labelledby="evidence-add" novalidate>
+              <CsrfField token={ctx.csrfToken} />
+              <FileField
+                lang={lang}
+                name="files"
+                label={t(lang, 'evidenceFiles')}
+                allowed={EVIDENCE_ALLOWED}
+                maxBytes={evidence.maxBytes}
+                maxFiles={EVIDENCE_MAX_FILES}
+                error={evidenceErrors('files').length ? evidenceErrors('files') : undefined}
+              />
+              <Field
+                lang={lang}
+                name="caption"
+                label={t(lang, 'evidenceCaption')}
+                hint={t(lang, 'evidenceCaptionHint')}
+                optional
+                width="full"
+                maxLength={500}
+                value={evidence.caption}
+                error={evidenceErrors('caption')[0]}
+              />
+              <ButtonGroup>
+                <Button type="submit">{t(lang, 'evidenceUpload')}</Button>
+              </ButtonGroup>
+            </form>
+          </div>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+/** The confirmation step before an evidence file is deleted. */
+export function DeleteEvidencePage(props: { ctx: PageContext; event: EventView; attachment: AttachmentMeta }): VNode {
+  const { ctx, event: e } = props;
+  const lang = ctx.lang;
+  const title = t(lang, 'deleteFileTitle');
+  return (
+    <Layout ctx={ctx} title={title} width="narrow" breadcrumbs={crumbs(lang, { href: `/outreach/events/${e.id}`, label: e.title }, { label: title })}>
+      <PageHeading caption={`${e.code} · ${e.municipalityName}`} title={title} lead={t(lang, 'deleteFileLead', { title: e.title })} />
+      <DeleteAttachmentForm
+        lang={lang}
+        attachment={props.attachment}
+        action={`/outreach/events/${e.id}/files/${props.attachment.id}/delete`}
+        cancelHref={`/outreach/events/${e.id}#evidence`}
+        csrfToken={ctx.csrfToken}
+        confirmLabel={t(lang, 'deleteFileConfirm')}
+        cancelLabel={t(lang, 'cancel')}
+      />
     </Layout>
   );
 }

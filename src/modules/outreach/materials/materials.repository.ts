@@ -119,3 +119,25 @@ export async function insertMaterialUpdate(db: Queryable, u: { materialId: strin
   );
   return rows[0]!.id;
 }
+
+export async function updateMaterial(db: Queryable, id: string, a: MaterialFields): Promise<void> {
+  await db.query(
+    `update outreach_materials set municipality_id = $2, kind = $3, title = $4, url = $5, organisation_id = $6, room = $7, posted_on = $8, updated_at = now() where id = $1`,
+    [id, a.municipalityId, a.kind, a.title, a.url, a.organisationId, a.room, a.postedOn],
+  );
+}
+
+/** The earliest recorded update (YYYY-MM-DD) and how many there are. */
+export async function materialUpdateSpan(db: Queryable, materialId: string): Promise<{ first: string | null; count: number }> {
+  const { rows } = await db.query<{ first: string | null; n: number | string }>(
+    `select to_char(min(updated_on), 'YYYY-MM-DD') as first, count(*)::int as n from outreach_material_updates where material_id = $1`,
+    [materialId],
+  );
+  return { first: str(rows[0]?.first), count: Number(rows[0]?.n ?? 0) };
+}
+
+/** Deletes the material; its updates go with it (on delete cascade). */
+export async function deleteMaterialRow(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query('delete from outreach_materials where id = $1 returning id', [id]);
+  return rows.length > 0;
+}

@@ -13,9 +13,10 @@ import { findKind, INDICATORS } from './material-kinds.js';
 import { indicatorLevel, materialStatus, type MaterialStatus } from './material-status.js';
 import { materialsMessages as t, type MaterialFieldError } from './materials.messages.js';
 import { canCreateMaterial, canEditMaterial, canListMaterials, canViewMaterial } from './materials.policy.js';
-import { findMaterial, listMaterials, listMaterialUpdates, regionToday, type MaterialView } from './materials.repository.js';
-import { createMaterial, MATERIAL_FIELDS, recordMaterialUpdate, UPDATE_FIELDS, type MaterialChoices, type MaterialInput, type MaterialUpdateInput } from './save-material.js';
-import { MaterialFormPage, MaterialListPage, MaterialPage, type IndicatorRow } from './materials.views.js';
+import { findMaterial, listMaterials, listMaterialUpdates, materialUpdateSpan, regionToday, type MaterialView } from './materials.repository.js';
+import { deleteMaterial } from './delete-material.js';
+import { createMaterial, editMaterial, MATERIAL_FIELDS, recordMaterialUpdate, UPDATE_FIELDS, type MaterialChoices, type MaterialInput, type MaterialUpdateInput } from './save-material.js';
+import { DeleteMaterialPage, MaterialFormPage, MaterialListPage, MaterialPage, ruDate, type IndicatorRow } from './materials.views.js';
 
 const MaterialParams = z.object({ id: z.string().uuid() });
 
@@ -55,6 +56,19 @@ async function choicesFor(ctx: AppContext, actor: Actor, regionId: string): Prom
   };
 }
 
+/** The edit form's values: dates as dd.mm.yyyy, absent places as ''. */
+function materialValues(m: MaterialView): MaterialInput {
+  return {
+    municipalityId: m.municipalityId,
+    kind: m.kind,
+    title: m.title,
+    url: m.url ?? '',
+    organisationId: m.organisationId ?? '',
+    room: m.room ?? '',
+    postedOn: m.postedOn ? ruDate(m.postedOn) : '',
+  };
+}
+
 async function loadMaterial(ctx: AppContext, id: string): Promise<MaterialView> {
   const material = await findMaterial(ctx.db, id);
   if (!material) throw new HttpError(404, 'not_found');
@@ -78,7 +92,8 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
             : [];
     const materials = rows.filter((m) => canViewMaterial(actor, m)).map((m) => ({ ...m, status: statusOf(m) }));
     const showTerritory = actor.role === 'system_admin' || actor.role === 'regional_admin';
-    return sendPage(reply, MaterialListPage({ ctx: pageContext(request), materials, levels: levelsOf(materials), canCreate: canCreateMaterial(actor, undefined), showTerritory }));
+    const notice = (request.query as Record<string, string | undefined>).deleted ? t(request.lang, 'materialDeleted') : undefined;
+    return sendPage(reply, MaterialListPage({ ctx: pageContext(request), materials, levels: levelsOf(materials), canCreate: canCreateMaterial(actor, undefined), showTerritory, notice }));
   });
 
   app.get('/outreach/materials/new', { schema: hide }, async (request, reply) => {
@@ -104,7 +119,7 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
     const material = await loadMaterial(ctx, request.params.id);
     authorize(request.actor, canViewMaterial, material);
     const q = request.query as Record<string, string | undefined>;
-    const notice = q.created ? t(request.lang, 'materialCreated') : q.updated ? t(request.lang, 'updateRecorded') : undefined;
+    const notice = q.created ? t(request.lang, 'materialCreated') : q.updated ? t(request.lang, 'updateRecorded') : q.saved ? t(request.lang, 'materialSaved') : undefined;
     return sendPage(
       reply,
       MaterialPage({
@@ -118,6 +133,41 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
         notice,
       }),
     );
+  });
+
+  app.get('/outreach/materials/:id/edit', { schema: { ...hide, params: MaterialParams } }, async (request, reply) => {
+    authorize(request.actor, canListMaterials, undefined);
+    const material = await loadMaterial(ctx, request.params.id);
+    authorize(request.actor, canEditMaterial, material);
+    const choices = await choicesFor(ctx, request.actor, material.regionId);
+    return sendPage(reply, MaterialFormPage({ ctx: pageContext(request), material, choices, values: materialValues(material), errors: [] }));
+  });
+
+  app.post('/outreach/materials/:id', { schema: { ...hide, params: MaterialParams } }, async (request, reply) => {
+    authorize(request.actor, canListMaterials, undefined);
+    const material = await loadMaterial(ctx, request.params.id);
+    authorize(request.actor, canEditMaterial, material);
+    const choices = await choicesFor(ctx, request.actor, material.regionId);
+    const form = formOf(request, MATERIAL_FIELDS);
+    const result = await editMaterial(ctx.db, request.actor, material, form, choices);
+    if (!result.ok) return sendPage(reply, MaterialFormPage({ ctx: pageContext(request), material, choices, values: form, errors: translate(request.lang, result.errors) }), 400);
+    return reply.redirect(`/outreach/materials/${material.id}?saved=1`, 303);
+  });
+
+  app.get('/outreach/materials/:id/delete', { schema: { ...hide, params: MaterialParams } }, async (request, reply) => {
+    authorize(request.actor, canListMaterials, undefined);
+    const material = await loadMaterial(ctx, request.params.id);
+    authorize(request.actor, canEditMaterial, material);
+    const { count } = await materialUpdateSpan(ctx.db, material.id);
+    return sendPage(reply, DeleteMaterialPage({ ctx: pageContext(request), material, updates: count }));
+  });
+
+  app.post('/outreach/materials/:id/delete', { schema: { ...hide, params: MaterialParams } }, async (request, reply) => {
+    authorize(request.actor, canListMaterials, undefined);
+    const material = await loadMaterial(ctx, request.params.id);
+    authorize(request.actor, canEditMaterial, material);
+    if (!(await deleteMaterial(ctx.db, request.actor, material))) throw new HttpError(404, 'not_found');
+    return reply.redirect('/outreach/materials?deleted=1', 303);
   });
 
   app.post('/outreach/materials/:id/updates', { schema: { ...hide, params: MaterialParams } }, async (request, reply) => {

@@ -43,11 +43,12 @@ export interface IndicatorRow {
   level: number;
 }
 
-export function MaterialListPage(props: { ctx: PageContext; materials: MaterialRow[]; levels: IndicatorRow[]; canCreate: boolean; showTerritory: boolean }): VNode {
+export function MaterialListPage(props: { ctx: PageContext; materials: MaterialRow[]; levels: IndicatorRow[]; canCreate: boolean; showTerritory: boolean; notice?: string }): VNode {
   const { ctx } = props;
   const lang = ctx.lang;
   return (
     <Layout ctx={ctx} title={t(lang, 'materialsTitle')} breadcrumbs={[{ href: '/staff', label: t(lang, 'staffHome') }, { href: '/outreach', label: t(lang, 'plansTitle') }, { label: t(lang, 'materialsTitle') }]}>
+      {props.notice && <Notice lang={lang} tone="success" role="status">{props.notice}</Notice>}
       <PageHeading caption={t(lang, 'section')} title={t(lang, 'materialsTitle')} lead={t(lang, 'materialsLead')} />
       {props.canCreate && (
         <ButtonGroup>
@@ -97,18 +98,20 @@ export interface MaterialFormChoices {
   organisations: OrganisationOption[];
 }
 
-export function MaterialFormPage(props: { ctx: PageContext; choices: MaterialFormChoices; values: Values; errors: FieldError[] }): VNode {
-  const { ctx, choices, values, errors } = props;
+/** The form for a new material, or for changing `material`. */
+export function MaterialFormPage(props: { ctx: PageContext; material?: MaterialView; choices: MaterialFormChoices; values: Values; errors: FieldError[] }): VNode {
+  const { ctx, material, choices, values, errors } = props;
   const lang = ctx.lang;
   const err = (f: string) => errors.find((e) => e.field === f)?.message;
-  const title = t(lang, 'newTitle');
+  const title = material ? t(lang, 'editTitle') : t(lang, 'newTitle');
   const manyPlaces = choices.municipalities.length > 1;
   const muniName = new Map(choices.municipalities.map((m) => [m.id, m.name]));
+  const back = material ? `/outreach/materials/${material.id}` : '/outreach/materials';
   return (
-    <Layout ctx={ctx} title={title} width="narrow" breadcrumbs={crumbs(lang, { label: title })}>
+    <Layout ctx={ctx} title={title} width="narrow" breadcrumbs={crumbs(lang, ...(material ? [{ href: back, label: material.title }] : []), { label: title })}>
       <ErrorSummary lang={lang} errors={errors} />
-      <PageHeading caption={t(lang, 'section')} title={title} />
-      <form method="post" action="/outreach/materials" novalidate>
+      <PageHeading caption={material ? `${findKind(material.kind)?.section ?? material.kind} · ${material.municipalityName}` : t(lang, 'section')} title={title} />
+      <form method="post" action={material ? `/outreach/materials/${material.id}` : '/outreach/materials'} novalidate>
         <CsrfField token={ctx.csrfToken} />
         {manyPlaces && (
           <SelectField
@@ -147,7 +150,7 @@ export function MaterialFormPage(props: { ctx: PageContext; choices: MaterialFor
         <Field lang={lang} name="postedOn" label={t(lang, 'postedOn')} hint={t(lang, 'postedOnHint')} optional width="s" inputMode="numeric" maxLength={10} value={values.postedOn} error={err('postedOn')} />
         <ButtonGroup>
           <Button type="submit">{t(lang, 'save')}</Button>
-          <Button href="/outreach/materials" variant="secondary">
+          <Button href={back} variant="secondary">
             {t(lang, 'cancel')}
           </Button>
         </ButtonGroup>
@@ -175,6 +178,16 @@ export function MaterialPage(props: {
       <ErrorSummary lang={lang} errors={errors} />
       {props.notice && <Notice lang={lang} tone="success" role="status">{props.notice}</Notice>}
       <PageHeading caption={`${kind?.section ?? m.kind} · ${m.municipalityName}`} title={m.title} />
+      {props.canEdit && (
+        <ButtonGroup>
+          <Button href={`/outreach/materials/${m.id}/edit`} variant="secondary">
+            {t(lang, 'edit')}
+          </Button>
+          <Button href={`/outreach/materials/${m.id}/delete`} variant="secondary">
+            {t(lang, 'delete')}
+          </Button>
+        </ButtonGroup>
+      )}
       <SummaryList
         items={[
           { key: t(lang, 'kind'), value: kind ? `${kind.section} — ${kind.title}` : m.kind },
@@ -208,6 +221,39 @@ export function MaterialPage(props: {
         ]}
         rows={props.updates.map((u) => ({ date: ruDate(u.updatedOn), note: u.note || '—' }))}
       />
+    </Layout>
+  );
+}
+
+/** The confirmation step before a material (and its updates) is deleted. */
+export function DeleteMaterialPage(props: { ctx: PageContext; material: MaterialView; updates: number }): VNode {
+  const { ctx, material: m } = props;
+  const lang = ctx.lang;
+  const kind = findKind(m.kind);
+  const title = t(lang, 'deleteTitle');
+  return (
+    <Layout ctx={ctx} title={title} width="narrow" breadcrumbs={crumbs(lang, { href: `/outreach/materials/${m.id}`, label: m.title }, { label: title })}>
+      <PageHeading caption={`${kind?.section ?? m.kind} · ${m.municipalityName}`} title={title} lead={t(lang, 'deleteLead')} />
+      <SummaryList
+        items={[
+          { key: t(lang, 'title'), value: m.title },
+          { key: t(lang, 'kind'), value: kind ? `${kind.section} — ${kind.title}` : m.kind },
+          { key: t(lang, 'where'), value: where(m) },
+          { key: t(lang, 'postedOn'), value: ruDate(m.postedOn) },
+          { key: t(lang, 'deleteUpdates'), value: String(props.updates) },
+        ]}
+      />
+      <form method="post" action={`/outreach/materials/${m.id}/delete`}>
+        <CsrfField token={ctx.csrfToken} />
+        <ButtonGroup>
+          <Button type="submit" variant="danger">
+            {t(lang, 'deleteConfirm')}
+          </Button>
+          <Button href={`/outreach/materials/${m.id}`} variant="secondary">
+            {t(lang, 'cancel')}
+          </Button>
+        </ButtonGroup>
+      </form>
     </Layout>
   );
 }

@@ -10,7 +10,7 @@ import { parseDecreeDate } from '../approve-plan.js';
 import type { MunicipalityOption, OrganisationOption } from '../events/events.repository.js';
 import { findKind } from './material-kinds.js';
 import type { MaterialFieldError } from './materials.messages.js';
-import { insertMaterial, insertMaterialUpdate, type MaterialFields, type MaterialView } from './materials.repository.js';
+import { findMaterial, insertMaterial, insertMaterialUpdate, materialUpdateSpan, updateMaterial, type MaterialFields, type MaterialView } from './materials.repository.js';
 
 export const MATERIAL_FIELDS = ['municipalityId', 'kind', 'title', 'url', 'organisationId', 'room', 'postedOn'] as const;
 export type MaterialInput = Record<(typeof MATERIAL_FIELDS)[number], string>;
@@ -83,6 +83,43 @@ export async function createMaterial(db: Database, actor: StaffActor, regionId: 
     });
     return { ok: true as const, materialId: id };
   });
+}
+
+/**
+ * Changes a material with the same rules as a new one, and keeps it consistent
+ * with the updates already recorded: a material with updates stays posted, and
+ * not later than its first update.
+ */
+export async function editMaterial(db: Database, actor: StaffActor, material: MaterialView, input: MaterialInput, choices: MaterialChoices): Promise<SaveMaterialResult> {
+  const { fields, errors } = validateMaterial(input, choices, material.today);
+  const span = await materialUpdateSpan(db, material.id);
+  if (span.first && !errors.some((e) => e.field === 'postedOn')) {
+    const postedOn = fields?.postedOn ?? (input.postedOn.trim() ? parseDecreeDate(input.postedOn) : null);
+    if (!postedOn) errors.push({ field: 'postedOn', code: 'errPostedNeeded' });
+    else if (postedOn > span.first) errors.push({ field: 'postedOn', code: 'errPostedAfterUpdate', vars: { date: ruDate(span.first) } });
+  }
+  if (!fields || errors.length) return { ok: false, errors };
+  return db.transaction(async (tx) => {
+    const before = await findMaterial(tx, material.id);
+    if (!before) throw new Error(`material ${material.id} not found`);
+    await updateMaterial(tx, material.id, fields);
+    const changed = (Object.keys(fields) as Array<keyof MaterialFields>).filter((k) => fields[k] !== before[k]);
+    await appendAudit(tx, {
+      actorType: 'staff',
+      actorId: actor.id,
+      action: 'outreach.material.edit',
+      subjectType: 'outreach_material',
+      subjectId: material.id,
+      organisationId: actor.organisationId,
+      details: { municipalityId: fields.municipalityId, kind: fields.kind, changed },
+    });
+    return { ok: true as const, materialId: material.id };
+  });
+}
+
+function ruDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
 }
 
 /** An update: not before posting, not after today. */
