@@ -397,3 +397,39 @@ test('the deadline preview says how a typed deadline is understood, using the ed
   const reception = await signedIn('reception');
   assert.equal((await reception.get(`/outreach/plans/${planId}/deadline-preview?text=x`)).statusCode, 403);
 });
+
+test('the decree scan: attached at approval in the same transaction, or later; a bad file stops the approval and keeps what was typed', async () => {
+  const { pdf, EXE, JPEG } = await import('../support/files.js');
+  const b = await signedIn('coordinator');
+  await b.get('/outreach/plans/new');
+  const planId = planIdFrom((await b.post('/outreach/plans', { year: '2031', source: 'template:kalga-2018' })).headers.location as string);
+  await b.get(`/outreach/plans/${planId}`);
+  const bad = await b.postMultipart(`/outreach/plans/${planId}/approve`, { decreeNumber: '7', decreeDate: '12.01.2031' }, [{ field: 'decreeScan', name: 'постановление.exe', type: 'application/pdf', data: EXE }]);
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /постановление\.exe/);
+  assert.match(bad.body, /value="12\.01\.2031"/, 'the decree date is kept');
+  assert.equal((await ctx.db.query('select 1 from outreach_plan_versions where plan_id = $1', [planId])).rows.length, 0, 'nothing approved with a bad scan');
+
+  const ok = await b.postMultipart(`/outreach/plans/${planId}/approve`, { decreeNumber: '7', decreeDate: '12.01.2031' }, [{ field: 'decreeScan', name: 'Постановление № 7.pdf', type: 'application/pdf', data: pdf('Postanovlenie 7') }]);
+  assert.equal(ok.statusCode, 303);
+  const scans = (await ctx.db.query<{ id: string; caption: string; media_type: string }>("select id, caption, media_type from attachments where owner_type = 'outreach_plan' and owner_id = $1 order by created_at", [planId])).rows;
+  assert.deepEqual(scans.map((s) => [s.caption, s.media_type]), [['Редакция 1: постановление № 7 от 12.01.2031', 'application/pdf']]);
+  const page = await b.get(`/outreach/plans/${planId}`);
+  assert.match(page.body, /Постановление № 7\.pdf/);
+  assert.match(page.body, /Скан подписанного постановления к редакции 1/);
+  const file = await b.get(`/files/${scans[0]!.id}`);
+  assert.equal(file.statusCode, 200);
+  assert.equal(file.headers['content-type'], 'application/pdf');
+
+  // Later: a photo of the signed page for the same version.
+  const later = await b.postMultipart(`/outreach/plans/${planId}/decree-scan`, {}, [{ field: 'laterScan', name: 'фото.jpg', type: 'image/jpeg', data: JPEG }]);
+  assert.equal(later.statusCode, 303);
+  const none = await b.postMultipart(`/outreach/plans/${planId}/decree-scan`, {}, []);
+  assert.equal(none.statusCode, 400, 'a later scan needs a file');
+  assert.equal((await ctx.db.query("select 1 from attachments where owner_type = 'outreach_plan' and owner_id = $1", [planId])).rows.length, 2);
+
+  // Reception of the same municipality reads approved versions, so the scan too; a coordinator of another municipality does not.
+  const reception = await signedIn('reception');
+  assert.equal((await reception.get(`/files/${scans[0]!.id}`)).statusCode, 200);
+  assert.equal((await reception.postMultipart(`/outreach/plans/${planId}/decree-scan`, {}, [{ field: 'laterScan', name: 'x.jpg', type: 'image/jpeg', data: JPEG }])).statusCode, 403);
+});

@@ -5,6 +5,7 @@
  * was when approved.
  */
 import type { Database } from '../../db/client.js';
+import { storeAttachment } from '../../platform/files/index.js';
 import { appendAudit } from '../../platform/audit.js';
 import type { StaffActor } from '../../platform/policy.js';
 import type { OutreachFieldError } from './outreach.messages.js';
@@ -13,6 +14,19 @@ import { findPlan, insertVersion, listItems, lockPlan, type PlanSnapshot } from 
 export interface ApprovePlanInput {
   decreeNumber: string;
   decreeDate: string;
+  /** the signed decree's scan (already checked by validateUploads), kept with the version */
+  scan?: { fileName: string; data: Uint8Array };
+  /** check the input only: another part of the form (the scan) is wrong, so nothing may be saved */
+  dryRun?: boolean;
+}
+
+export const PLAN_OWNER = 'outreach_plan';
+export const DECREE_SCAN = 'decree_scan';
+
+/** The caption that ties a scan to the version it approved: «Редакция 2: постановление № 15 от 20.01.2026». */
+export function scanCaption(version: number, number: string, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `Редакция ${version}: постановление № ${number} от ${d}.${m}.${y}`;
 }
 
 export type ApprovePlanResult = { ok: true; version: number } | { ok: false; errors: OutreachFieldError[] };
@@ -36,6 +50,7 @@ export async function approvePlan(db: Database, actor: StaffActor, planId: strin
   const date = parseDecreeDate(input.decreeDate);
   if (!date) errors.push({ field: 'decreeDate', code: 'errDecreeDate' });
   if (errors.length) return { ok: false, errors };
+  if (input.dryRun) return { ok: true, version: 0 };
 
   return db.transaction(async (tx): Promise<ApprovePlanResult> => {
     const locked = await lockPlan(tx, planId);
@@ -50,6 +65,20 @@ export async function approvePlan(db: Database, actor: StaffActor, planId: strin
       items: items.map(({ planId: _p, ...rest }) => rest),
     };
     await insertVersion(tx, { planId, version, snapshot, decreeNumber: number, decreeDate: date!, approvedBy: actor.id });
+    // The scan goes in the same transaction: an approval is never acknowledged without the file it came with.
+    if (input.scan) {
+      await storeAttachment(tx, {
+        regionId: plan.regionId,
+        ownerType: PLAN_OWNER,
+        ownerId: planId,
+        purpose: DECREE_SCAN,
+        fileName: input.scan.fileName,
+        data: input.scan.data,
+        caption: scanCaption(version, number, date!),
+        createdBy: actor.id,
+        organisationId: actor.organisationId,
+      });
+    }
     await appendAudit(tx, {
       actorType: 'staff',
       actorId: actor.id,
@@ -57,8 +86,33 @@ export async function approvePlan(db: Database, actor: StaffActor, planId: strin
       subjectType: 'outreach_plan',
       subjectId: planId,
       organisationId: actor.organisationId,
-      details: { version, decreeNumber: number, decreeDate: date, items: items.length },
+      details: { version, decreeNumber: number, decreeDate: date, items: items.length, scan: Boolean(input.scan) },
     });
     return { ok: true, version };
+  });
+}
+
+/** Attaches the signed decree's scan to the current approved version later (it is often signed after the plan is approved in the system). */
+export async function attachDecreeScan(db: Database, actor: StaffActor, planId: string, scan: { fileName: string; data: Uint8Array }): Promise<{ ok: true; version: number } | { ok: false }> {
+  return db.transaction(async (tx) => {
+    const plan = await findPlan(tx, planId);
+    if (!plan || plan.currentVersion === 0) return { ok: false as const };
+    const { rows } = await tx.query<{ decree_number: string; decree_date: string }>(
+      "select decree_number, to_char(decree_date, 'YYYY-MM-DD') as decree_date from outreach_plan_versions where plan_id = $1 and version = $2",
+      [planId, plan.currentVersion],
+    );
+    const v = rows[0]!;
+    await storeAttachment(tx, {
+      regionId: plan.regionId,
+      ownerType: PLAN_OWNER,
+      ownerId: planId,
+      purpose: DECREE_SCAN,
+      fileName: scan.fileName,
+      data: scan.data,
+      caption: scanCaption(plan.currentVersion, v.decree_number, v.decree_date),
+      createdBy: actor.id,
+      organisationId: actor.organisationId,
+    });
+    return { ok: true as const, version: plan.currentVersion };
   });
 }

@@ -132,6 +132,11 @@ export const outreachMessages = defineMessages({
     decreeScanHint: 'PDF или фотография подписанного постановления, до {mb} МБ. Можно приложить позже.',
     errDecreeScan: '{message}',
     dueLink: 'Сроки по этому плану',
+    attachScanTitle: 'Скан подписанного постановления к редакции {version}',
+    attachScan: 'Приложить скан',
+    itemsImported: 'Пункты плана загружены из файла: {n}.',
+    importPlan: 'Загрузить план из Excel',
+    scanAttached: 'Скан постановления приложен к редакции {version}.',
     readOnly: 'Вы можете только просматривать утверждённый план.',
   },
   en: {
@@ -265,6 +270,11 @@ export const outreachMessages = defineMessages({
     decreeScanHint: 'PDF or a photo of the signed decree, up to {mb} MB. You may attach it later.',
     errDecreeScan: '{message}',
     dueLink: 'Due dates of this plan',
+    attachScanTitle: 'Scan of the signed decree for version {version}',
+    attachScan: 'Attach the scan',
+    itemsImported: 'Plan items loaded from the file: {n}.',
+    importPlan: 'Load a plan from Excel',
+    scanAttached: 'The decree scan is attached to version {version}.',
     readOnly: 'You can only read the approved plan.',
   },
 });

@@ -7,10 +7,11 @@ import { HttpError } from '../../platform/errors.js';
 import { pageContext, sendPage } from '../../platform/http/app.js';
 import { authorize, type Actor } from '../../platform/policy.js';
 import type { Lang } from '../../platform/i18n.js';
-import type { FieldError } from '../../platform/views/components.js';
+import { Button, CsrfField, type FieldError } from '../../platform/views/components.js';
 import { PLAN_TEMPLATES } from '../../db/seed/data/plan-templates/index.js';
 import { addActivityType } from './add-activity-type.js';
-import { approvePlan } from './approve-plan.js';
+import { approvePlan, attachDecreeScan, DECREE_SCAN, PLAN_OWNER } from './approve-plan.js';
+import { AttachmentList, FileField, listAttachments, registerAttachmentOwner, SCAN_FILES, validateUploads } from '../../platform/files/index.js';
 import { createPlan } from './create-plan.js';
 import { outreachMessages as t, type OutreachFieldError } from './outreach.messages.js';
 import { canCreatePlan, canEditPlan, canManageActivityTypes, canUseOutreach, canViewApproved, canViewWorkingCopy, planPlaceFor } from './outreach.policy.js';
@@ -107,16 +108,66 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
 
   const page = (request: FastifyRequest, section: OutreachSection | null = 'plans') => pageContext(request, outreachNav(request, section));
 
-  const renderPlan = async (request: FastifyRequest, plan: PlanView, extra: { approve?: { values: Record<string, string>; errors: FieldError[] }; notice?: string } = {}) =>
-    PlanPage({
+  // Who may open a plan's files (the decree scans): whoever may read its approved versions.
+  registerAttachmentOwner(PLAN_OWNER, async (actor, ownerId) => {
+    const plan = await findPlan(ctx.db, ownerId);
+    return plan !== null && canViewApproved(actor, plan);
+  });
+
+  const scanRules = (lang: Lang) => ({ maxBytes: ctx.config.files.maxBytes, maxFiles: 1, allowed: SCAN_FILES, field: 'decreeScan', lang });
+  const scanField = (lang: Lang, error?: string | string[]) => (
+    <FileField lang={lang} name="decreeScan" label={t(lang, 'decreeScan')} allowed={SCAN_FILES} maxBytes={ctx.config.files.maxBytes} maxFiles={1} optional error={error} />
+  );
+  const scansOf = async (lang: Lang, planId: string) => {
+    const scans = await listAttachments(ctx.db, PLAN_OWNER, planId, DECREE_SCAN);
+    return scans.length ? (
+      <>
+        <h3 class="u-h3">{t(lang, 'decreeScan')}</h3>
+        <AttachmentList lang={lang} attachments={scans} />
+      </>
+    ) : undefined;
+  };
+
+  const renderPlan = async (
+    request: FastifyRequest,
+    plan: PlanView,
+    extra: { approve?: { values: Record<string, string>; errors: FieldError[] }; notice?: string; scanErrors?: FieldError[] } = {},
+  ) => {
+    const lang = request.lang;
+    const canEdit = canEditPlan(request.actor!, plan);
+    const approveScanErrors = (extra.approve?.errors ?? []).filter((e) => e.field === 'decreeScan').map((e) => e.message);
+    const laterScanErrors = (extra.scanErrors ?? []).map((e) => e.message);
+    return PlanPage({
       ctx: page(request),
       plan,
       items: await listItems(ctx.db, plan.id),
       versions: await listVersions(ctx.db, plan.id),
-      canEdit: canEditPlan(request.actor!, plan),
+      canEdit,
       calendar: await loadWorkingCalendar(ctx.db, plan.regionId),
+      decreeScans: await scansOf(lang, plan.id),
+      decreeScanField: scanField(lang, approveScanErrors.length ? approveScanErrors : undefined),
+      laterScan:
+        canEdit && plan.currentVersion > 0 ? (
+          <form method="post" action={`/outreach/plans/${plan.id}/decree-scan`} enctype="multipart/form-data" novalidate class="u-stack" id="decree-scan">
+            <CsrfField token={request.csrfToken} />
+            <FileField
+              lang={lang}
+              name="laterScan"
+              label={t(lang, 'attachScanTitle', { version: plan.currentVersion })}
+              allowed={SCAN_FILES}
+              maxBytes={ctx.config.files.maxBytes}
+              maxFiles={1}
+              error={laterScanErrors.length ? laterScanErrors : undefined}
+            />
+            <Button type="submit" variant="secondary">
+              {t(lang, 'attachScan')}
+            </Button>
+          </form>
+        ) : undefined,
       ...extra,
+      errorsExtra: extra.scanErrors,
     });
+  };
 
   app.get('/outreach/plans/:id', { schema: { ...hide, params: PlanParams } }, async (request, reply) => {
     authorize(request.actor, canUseOutreach, undefined);
@@ -137,7 +188,11 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
             ? t(lang, 'itemAdded', { number: q.added })
             : q.deleted
               ? t(lang, 'itemDeleted', { number: q.deleted })
-              : undefined;
+              : q.scan
+                ? t(lang, 'scanAttached', { version: q.scan })
+                : q.imported
+                  ? t(lang, 'itemsImported', { n: q.imported })
+                  : undefined;
     return sendPage(reply, await renderPlan(request, plan, { notice }));
   });
 
@@ -146,9 +201,31 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
     const plan = await loadPlan(ctx, request.params.id);
     authorize(request.actor, canEditPlan, plan);
     const form = formOf(request, ['decreeNumber', 'decreeDate']);
-    const result = await approvePlan(ctx.db, request.actor, plan.id, { decreeNumber: form.decreeNumber!, decreeDate: form.decreeDate! });
-    if (!result.ok) return sendPage(reply, await renderPlan(request, plan, { approve: { values: form, errors: translate(request.lang, result.errors) } }), 400);
+    const scan = validateUploads(request.uploads, scanRules(request.lang));
+    const result = await approvePlan(ctx.db, request.actor, plan.id, {
+      decreeNumber: form.decreeNumber!,
+      decreeDate: form.decreeDate!,
+      scan: scan.ok && scan.files[0] ? { fileName: scan.files[0].fileName, data: scan.files[0].data } : undefined,
+      // a bad scan stops the approval: the form comes back with everything typed
+      dryRun: !scan.ok,
+    });
+    if (!result.ok || !scan.ok) {
+      const errors = [...(result.ok ? [] : translate(request.lang, result.errors)), ...(scan.ok ? [] : scan.errors)];
+      return sendPage(reply, await renderPlan(request, plan, { approve: { values: form, errors } }), 400);
+    }
     return reply.redirect(`/outreach/plans/${plan.id}?approved=${result.version}`, 303);
+  });
+
+  app.post('/outreach/plans/:id/decree-scan', { schema: { ...hide, params: PlanParams } }, async (request, reply) => {
+    authorize(request.actor, canUseOutreach, undefined);
+    const plan = await loadPlan(ctx, request.params.id);
+    authorize(request.actor, canEditPlan, plan);
+    if (plan.currentVersion === 0) throw new HttpError(409, 'not_approved');
+    const scan = validateUploads(request.uploads, { ...scanRules(request.lang), field: 'laterScan', required: true });
+    if (!scan.ok) return sendPage(reply, await renderPlan(request, plan, { scanErrors: scan.errors }), 400);
+    const result = await attachDecreeScan(ctx.db, request.actor, plan.id, { fileName: scan.files[0]!.fileName, data: scan.files[0]!.data });
+    if (!result.ok) throw new HttpError(409, 'not_approved');
+    return reply.redirect(`/outreach/plans/${plan.id}?scan=${result.version}`, 303);
   });
 
   /** What an item form offers for this plan: activity types and the organisations of its municipality. */
@@ -260,7 +337,15 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
     const working = canViewWorkingCopy(request.actor, plan);
     return sendPage(
       reply,
-      VersionPage({ ctx: page(request), planId: plan.id, version, readOnlyNote: !working, canSeeWorkingCopy: working, calendar: await loadWorkingCalendar(ctx.db, plan.regionId) }),
+      VersionPage({
+        ctx: page(request),
+        planId: plan.id,
+        version,
+        readOnlyNote: !working,
+        canSeeWorkingCopy: working,
+        calendar: await loadWorkingCalendar(ctx.db, plan.regionId),
+        decreeScans: await scansOf(request.lang, plan.id),
+      }),
     );
   });
 

@@ -72,6 +72,11 @@ export function PlanListPage(props: { ctx: PageContext; plans: PlanView[]; canCr
       <PageHeading caption={t(lang, 'section')} title={t(lang, 'plansTitle')} lead={t(lang, 'plansLead')} />
       <ButtonGroup>
         {props.canCreate && <Button href="/outreach/plans/new">{t(lang, 'createPlan')}</Button>}
+        {props.canCreate && (
+          <Button href="/outreach/plans/import" variant="secondary">
+            {t(lang, 'importPlan')}
+          </Button>
+        )}
         <Button href="/outreach/activity-types" variant="secondary">{t(lang, 'catalogue')}</Button>
         <Button href="/outreach/events" variant="secondary">{eventsMessages(lang, 'eventsTitle')}</Button>
         <Button href="/outreach/materials" variant="secondary">{materialsMessages(lang, 'materialsTitle')}</Button>
@@ -126,6 +131,9 @@ export function NewPlanPage(props: { ctx: PageContext; templates: readonly PlanT
         />
         <Button type="submit">{t(lang, 'create')}</Button>
       </form>
+      <p>
+        <a href="/outreach/plans/import">{t(lang, 'importPlan')}</a>
+      </p>
     </Layout>
   );
 }
@@ -222,11 +230,15 @@ export function PlanPage(props: {
   decreeScans?: VNode;
   /** the upload field for the decree's scan in the approval form */
   decreeScanField?: VNode;
+  /** the form to attach the scan of the current version later */
+  laterScan?: VNode;
+  /** errors of the later-scan form */
+  errorsExtra?: FieldError[];
 }): VNode {
   const { ctx, plan } = props;
   const lang = ctx.lang;
   const year = planYear(plan.periodFrom);
-  const errors = props.approve?.errors ?? [];
+  const errors = [...(props.approve?.errors ?? []), ...(props.errorsExtra ?? [])];
   const err = (f: string) => errors.find((e) => e.field === f)?.message;
   const review = props.items.filter((i) => deadlineNeedsReview(i.deadlineText, year)).length;
   const latest = props.versions[0];
@@ -284,6 +296,7 @@ export function PlanPage(props: {
           )}
         </ul>
         {props.decreeScans}
+        {props.laterScan}
       </section>
       {props.canEdit && plan.status !== 'approved' && (
         <form method="post" action={`/outreach/plans/${plan.id}/approve`} enctype="multipart/form-data" novalidate class="u-panel" id="approve">
