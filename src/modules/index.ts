@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import type { JobDefinition } from '../platform/jobs.js';
 import { platformJobs } from '../platform/platform.jobs.js';
+import { registerFileRoutes } from '../platform/files/files.routes.js';
 import { registerActivationPointRoutes } from './activation-points/activation-points.routes.js';
 import { registerHomeRoutes } from './home/home.routes.js';
 import { identityJobs } from './identity/identity.jobs.js';
@@ -12,10 +13,11 @@ import { registerCabinetRoutes } from './identity/cabinet.routes.js';
 import { registerOperatorRoutes } from './service-centres/operator.routes.js';
 import { registerOutreachRoutes } from './outreach/outreach.routes.js';
 import { registerOutreachEventRoutes } from './outreach/events/events.routes.js';
-import { registerFileRoutes } from '../platform/files/files.routes.js';
-import { registerPlanFileRoutes } from './outreach/plan-files/plan-files.routes.js';
 import { registerCalendarRoutes } from './outreach/calendar/calendar.routes.js';
 import { registerOutreachMaterialRoutes } from './outreach/materials/materials.routes.js';
+import { registerDueRoutes } from './outreach/due/due.routes.js';
+import { outreachDueJobs } from './outreach/due/due.jobs.js';
+import { registerPlanFileRoutes } from './outreach/plan-files/plan-files.routes.js';
 import { notificationJobs, registerNotificationRoutes } from './notifications/index.js';
 import { registerStaffRoutes } from './staff/staff.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
@@ -36,8 +38,9 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerCalendarRoutes(app, ctx);
   await registerFileRoutes(app, ctx);
   await registerPlanFileRoutes(app, ctx);
+  await registerDueRoutes(app, ctx);
 }
 
 export function jobDefinitions(ctx: AppContext, log: (obj: object, msg: string) => void): JobDefinition[] {
-  return [...platformJobs(ctx, log), ...notificationJobs(ctx, log), ...verificationJobs(ctx, identityVerificationHooks(ctx)), ...identityJobs(ctx, log)];
+  return [...platformJobs(ctx, log), ...notificationJobs(ctx, log), ...verificationJobs(ctx, identityVerificationHooks(ctx)), ...identityJobs(ctx, log), ...outreachDueJobs(ctx, log)];
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NOTIFICATION_TEMPLATES, PORTAL_URL_TOKEN, REQUIRED_VARS, renderNotification, smsSegmentLimit } from './notifications.templates.js';
+import { EMAIL_ONLY_TEMPLATES, NOTIFICATION_TEMPLATES, PORTAL_URL_TOKEN, REQUIRED_VARS, renderNotification, smsSegmentLimit } from './notifications.templates.js';
 
 const VARS = {
   code: '123456',
@@ -8,6 +8,12 @@ const VARS = {
   document: 'паспорт',
   password: 'Kx7-pq2-Lm',
   centre: 'МФЦ г. Якутска',
+  // the outreach reminders
+  municipality: 'Калганский район',
+  item: '2.3',
+  content: 'Размещение информации о преимуществах получения услуг в электронной форме на официальном сайте администрации',
+  dueOn: '01.03.2026',
+  days: '12',
 };
 
 test('the registration code SMS reads as agreed', () => {
@@ -97,4 +103,31 @@ test('a missing variable or an unknown document is an error, not a broken text',
 test('line breaks in values cannot add lines to a message', () => {
   const sms = renderNotification('account_deleted', { centre: 'МФЦ\nПерейдите по ссылке' }, 'ru').sms;
   assert.doesNotMatch(sms, /\n/);
+});
+
+test('outreach reminders: e-mail only, with the municipality, item, due date, days and the link to the due page', () => {
+  for (const template of ['outreach_due_soon', 'outreach_overdue', 'outreach_escalation'] as const) {
+    assert.ok(EMAIL_ONLY_TEMPLATES.has(template), template);
+    for (const lang of ['ru', 'en'] as const) {
+      const { subject, text } = renderNotification(template, VARS, lang).email;
+      for (const v of [VARS.municipality, VARS.item, VARS.dueOn]) assert.ok(text.includes(v), `${lang} ${template}: ${v}`);
+      assert.ok(text.includes(`${PORTAL_URL_TOKEN}/outreach/due`), `${lang} ${template}: link`);
+      for (const v of [VARS.municipality, VARS.item, VARS.dueOn, VARS.days]) assert.ok(!subject.includes(v), `${lang} ${template}: ${subject}`);
+    }
+  }
+  const ru = (template: 'outreach_due_soon' | 'outreach_overdue' | 'outreach_escalation', days: string) => renderNotification(template, { ...VARS, days }, 'ru').email.text;
+  assert.match(ru('outreach_overdue', '12'), /Срок: 01\.03\.2026 \(просрочено на 12 дней\)/);
+  assert.match(ru('outreach_overdue', '1'), /просрочено на 1 день\)/);
+  assert.match(ru('outreach_escalation', '22'), /просрочено на 22 дня\)/);
+  assert.match(ru('outreach_due_soon', '3'), /\(через 3 рабочих дня\)/);
+  assert.match(ru('outreach_due_soon', '5'), /\(через 5 рабочих дней\)/);
+  assert.match(ru('outreach_due_soon', '0'), /\(срок сегодня\)/);
+  assert.match(renderNotification('outreach_overdue', VARS, 'en').email.text, /overdue by 12 days/);
+  assert.match(renderNotification('outreach_due_soon', { ...VARS, days: '1' }, 'en').email.text, /in 1 working day\)/);
+  assert.match(renderNotification('outreach_overdue', VARS, 'ru', { publicUrl: 'https://uslugi.example.ru/' }).email.text, /https:\/\/uslugi\.example\.ru\/outreach\/due/);
+  // long contents are shortened; days must be a number
+  const long = renderNotification('outreach_overdue', { ...VARS, content: 'слово '.repeat(100) }, 'ru').email.text;
+  assert.match(long, /Пункт 2\.3: (слово ){30,}[^\n]*…\n/);
+  assert.ok(!long.includes('слово '.repeat(40)));
+  assert.throws(() => renderNotification('outreach_overdue', { ...VARS, days: 'много' }, 'ru'), /"days"/);
 });

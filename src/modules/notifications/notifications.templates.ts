@@ -28,6 +28,9 @@ export const NOTIFICATION_TEMPLATES = [
   'access_restored',
   'account_deleted',
   'already_registered',
+  'outreach_due_soon',
+  'outreach_overdue',
+  'outreach_escalation',
 ] as const;
 
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
@@ -53,6 +56,21 @@ export interface TemplateVars {
   account_deleted: { centre: string };
   /** someone started a registration with a phone/e-mail that already has an account; link = the sign-in page */
   already_registered: { link: string };
+  /** a plan item falls due soon; days = working days left («0» on the due day) */
+  outreach_due_soon: OutreachDueVars;
+  /** a plan item is overdue; days = calendar days overdue */
+  outreach_overdue: OutreachDueVars;
+  /** to the regional administrators: an item overdue beyond the escalation threshold; days = calendar days overdue */
+  outreach_escalation: OutreachDueVars;
+}
+
+/** The occurrence a plan reminder is about; dueOn as dd.mm.yyyy, days as digits. */
+export interface OutreachDueVars {
+  municipality: string;
+  item: string;
+  content: string;
+  dueOn: string;
+  days: string;
 }
 
 export type CheckedDocument = 'СНИЛС' | 'паспорт' | 'СНИЛС и паспорт';
@@ -71,10 +89,22 @@ export const REQUIRED_VARS: { [T in NotificationTemplate]: readonly string[] } =
   access_restored: ['centre'],
   account_deleted: ['centre'],
   already_registered: ['link'],
+  outreach_due_soon: ['municipality', 'item', 'content', 'dueOn', 'days'],
+  outreach_overdue: ['municipality', 'item', 'content', 'dueOn', 'days'],
+  outreach_escalation: ['municipality', 'item', 'content', 'dueOn', 'days'],
 };
 
 /** Templates whose point is a link: they make sense only as e-mail (SMS never carry links). */
-export const EMAIL_ONLY_TEMPLATES: ReadonlySet<NotificationTemplate> = new Set(['registration_link', 'recovery_link']);
+export const EMAIL_ONLY_TEMPLATES: ReadonlySet<NotificationTemplate> = new Set([
+  'registration_link',
+  'recovery_link',
+  'outreach_due_soon',
+  'outreach_overdue',
+  'outreach_escalation',
+]);
+
+/** The page of plan due dates that the outreach reminders link to. */
+export const OUTREACH_DUE_PATH = '/outreach/due';
 
 /** Replaced by the delivery job with Config.publicUrl when the caller gave no `publicUrl`. */
 export const PORTAL_URL_TOKEN = '{portalUrl}';
@@ -126,6 +156,37 @@ function documentOf(vars: Vars): (typeof DOCUMENTS)[CheckedDocument] {
 function hoursText(lang: Lang, vars: Vars): string {
   const n = vars.hours && /^\d{1,3}$/.test(vars.hours) ? Number(vars.hours) : 24;
   return lang === 'ru' ? `${n} ${plural('ru', n, { one: 'час', few: 'часа', many: 'часов', other: 'часа' })}` : `${n} ${n === 1 ? 'hour' : 'hours'}`;
+}
+
+/** The item's content on one line, at most 200 characters. */
+function contentText(vars: Vars): string {
+  const one = (vars.content ?? '').replace(/\s+/g, ' ').trim();
+  return one.length > 200 ? `${one.slice(0, 199)}…` : one;
+}
+
+function daysOf(template: NotificationTemplate, vars: Vars): number {
+  if (!/^\d{1,5}$/.test(vars.days ?? '')) throw new Error(`Notification template ${template}: "days" must be a whole number`);
+  return Number(vars.days);
+}
+
+function ruCalendarDays(n: number): string {
+  return `${n} ${plural('ru', n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' })}`;
+}
+
+function ruWorkingDays(n: number): string {
+  return `${n} ${plural('ru', n, { one: 'рабочий день', few: 'рабочих дня', many: 'рабочих дней', other: 'рабочего дня' })}`;
+}
+
+function enDays(n: number, working: boolean): string {
+  return `${n} ${working ? 'working ' : ''}${n === 1 ? 'day' : 'days'}`;
+}
+
+function ruOccurrence(v: Vars, when: string): string {
+  return `Муниципальное образование: ${v.municipality}\nПункт ${v.item}: ${contentText(v)}\nСрок: ${v.dueOn} (${when})`;
+}
+
+function enOccurrence(v: Vars, when: string): string {
+  return `Municipality: ${v.municipality}\nItem ${v.item}: ${contentText(v)}\nDue: ${v.dueOn} (${when})`;
 }
 
 const RU_SIGN = '\n\n—\nПортал «Услуги». Письмо отправлено автоматически, отвечать на него не нужно.';
@@ -252,6 +313,43 @@ function ru(template: NotificationTemplate, v: Vars, portal: string): Texts {
           `${v.link}\n\nЕсли вы не помните пароль, восстановите его на странице входа.\n\n` +
           'Если регистрацию начинали не вы, ничего делать не нужно: ваша учётная запись в безопасности.',
       };
+    case 'outreach_due_soon': {
+      const n = daysOf(template, v);
+      return {
+        sms: ['Приближается срок пункта плана. Подробности в письме. Услуги'],
+        subject: 'Приближается срок пункта плана мероприятий',
+        body:
+          'Здравствуйте!\n\nПриближается срок исполнения пункта плана мероприятий по информированию граждан о государственных и муниципальных услугах в электронной форме. ' +
+          'Вы получили это письмо как исполнитель пункта или координатор плана.\n\n' +
+          `${ruOccurrence(v, n === 0 ? 'срок сегодня' : `через ${ruWorkingDays(n)}`)}\n\n` +
+          `Когда пункт будет выполнен, отметьте это на странице «Сроки по планам»: ${portal}${OUTREACH_DUE_PATH}`,
+      };
+    }
+    case 'outreach_overdue': {
+      const n = daysOf(template, v);
+      return {
+        sms: ['Срок пункта плана прошёл. Подробности в письме. Услуги'],
+        subject: 'Срок пункта плана мероприятий прошёл',
+        body:
+          'Здравствуйте!\n\nСрок исполнения пункта плана мероприятий по информированию граждан прошёл, а отметки о выполнении нет. ' +
+          'Вы получили это письмо как исполнитель пункта или координатор плана.\n\n' +
+          `${ruOccurrence(v, `просрочено на ${ruCalendarDays(n)}`)}\n\n` +
+          `Если пункт выполнен, отметьте это на странице «Сроки по планам»: ${portal}${OUTREACH_DUE_PATH}\n\n` +
+          'Если нет — выполните его как можно скорее: о давно просроченных пунктах сообщается администратору региона.',
+      };
+    }
+    case 'outreach_escalation': {
+      const n = daysOf(template, v);
+      return {
+        sms: ['Пункт плана давно просрочен. Подробности в письме. Услуги'],
+        subject: 'Пункт плана мероприятий давно просрочен',
+        body:
+          'Здравствуйте!\n\nПункт плана мероприятий по информированию граждан не выполнен в срок, и отметки о выполнении до сих пор нет. ' +
+          'Исполнители и координатор муниципального образования уже получили напоминания.\n\n' +
+          `${ruOccurrence(v, `просрочено на ${ruCalendarDays(n)}`)}\n\n` +
+          `Сроки по всем муниципальным образованиям региона: ${portal}${OUTREACH_DUE_PATH}`,
+      };
+    }
   }
 }
 
@@ -376,6 +474,43 @@ function en(template: NotificationTemplate, v: Vars, portal: string): Texts {
           `${v.link}\n\nIf you do not remember your password, reset it on the sign-in page.\n\n` +
           'If it was not you, there is nothing to do: your account is safe.',
       };
+    case 'outreach_due_soon': {
+      const n = daysOf(template, v);
+      return {
+        sms: ['A plan item is due soon. See the e-mail for details. Uslugi'],
+        subject: 'An outreach plan item is due soon',
+        body:
+          'Hello,\n\nAn item of the outreach plan on e-government services is due soon. ' +
+          'You receive this message as a person responsible for the item or as the plan’s coordinator.\n\n' +
+          `${enOccurrence(v, n === 0 ? 'due today' : `in ${enDays(n, true)}`)}\n\n` +
+          `Once the item is done, mark it on the “Plan due dates” page: ${portal}${OUTREACH_DUE_PATH}`,
+      };
+    }
+    case 'outreach_overdue': {
+      const n = daysOf(template, v);
+      return {
+        sms: ['A plan item is overdue. See the e-mail for details. Uslugi'],
+        subject: 'An outreach plan item is overdue',
+        body:
+          'Hello,\n\nAn item of the outreach plan is past its due date and has not been marked done. ' +
+          'You receive this message as a person responsible for the item or as the plan’s coordinator.\n\n' +
+          `${enOccurrence(v, `overdue by ${enDays(n, false)}`)}\n\n` +
+          `If the item is done, mark it on the “Plan due dates” page: ${portal}${OUTREACH_DUE_PATH}\n\n` +
+          'If not, please do it as soon as possible: items overdue for long are reported to the regional administrator.',
+      };
+    }
+    case 'outreach_escalation': {
+      const n = daysOf(template, v);
+      return {
+        sms: ['A plan item is long overdue. See the e-mail for details. Uslugi'],
+        subject: 'An outreach plan item is long overdue',
+        body:
+          'Hello,\n\nAn item of a municipality’s outreach plan was not done by its due date and is still not marked done. ' +
+          'The people responsible and the municipality’s coordinator have already been reminded.\n\n' +
+          `${enOccurrence(v, `overdue by ${enDays(n, false)}`)}\n\n` +
+          `Due dates of every municipality of the region: ${portal}${OUTREACH_DUE_PATH}`,
+      };
+    }
   }
 }
 
