@@ -11,7 +11,7 @@ import { Button, CsrfField, type FieldError } from '../../platform/views/compone
 import { PLAN_TEMPLATES } from '../../db/seed/data/plan-templates/index.js';
 import { addActivityType } from './add-activity-type.js';
 import { approvePlan, attachDecreeScan, DECREE_SCAN, PLAN_OWNER } from './approve-plan.js';
-import { AttachmentList, FileField, listAttachments, registerAttachmentOwner, SCAN_FILES, validateUploads } from '../../platform/files/index.js';
+import { AttachmentList, FileField, listAttachments, registerAttachmentOwner, SCAN_FILES, validateUploads, type AttachmentReader } from '../../platform/files/index.js';
 import { createPlan } from './create-plan.js';
 import { outreachMessages as t, type OutreachFieldError } from './outreach.messages.js';
 import { canCreatePlan, canEditPlan, canManageActivityTypes, canUseOutreach, canViewApproved, canViewWorkingCopy, planPlaceFor } from './outreach.policy.js';
@@ -76,6 +76,12 @@ async function visiblePlans(ctx: AppContext, actor: Actor): Promise<PlanView[]> 
   return all.filter((p) => canViewApproved(actor, p));
 }
 
+/** Who may open a plan's files (the decree scans): whoever may read its approved versions. One function for the process (the owner registry refuses a second reader). */
+const mayReadPlanFiles: AttachmentReader = async (actor, ownerId, ctx) => {
+  const plan = await findPlan(ctx.db, ownerId);
+  return plan !== null && canViewApproved(actor, plan);
+};
+
 export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const hide = { hide: true } as const;
@@ -108,11 +114,7 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
 
   const page = (request: FastifyRequest, section: OutreachSection | null = 'plans') => pageContext(request, outreachNav(request, section));
 
-  // Who may open a plan's files (the decree scans): whoever may read its approved versions.
-  registerAttachmentOwner(PLAN_OWNER, async (actor, ownerId) => {
-    const plan = await findPlan(ctx.db, ownerId);
-    return plan !== null && canViewApproved(actor, plan);
-  });
+  registerAttachmentOwner(PLAN_OWNER, mayReadPlanFiles);
 
   const scanRules = (lang: Lang) => ({ maxBytes: ctx.config.files.maxBytes, maxFiles: 1, allowed: SCAN_FILES, field: 'decreeScan', lang });
   const scanField = (lang: Lang, error?: string | string[]) => (
