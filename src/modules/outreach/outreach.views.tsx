@@ -415,7 +415,7 @@ function DeadlineUnderstood(props: { lang: Lang; text: string | undefined; calen
   const parsed = text ? parseDeadline(text) : null;
   return (
     <p class="u-hint u-deadline-understood" id="deadline-understood" aria-live="polite" data-deadline-preview={props.previewUrl}>
-      {parsed && parsed.ok ? `${t(lang, 'understood')}: ${describeDeadline(parsed.deadline, lang, { calendar: props.calendar })}` : ''}
+      {parsed && parsed.ok ? describeDeadline(parsed.deadline, lang, { calendar: props.calendar }) : ''}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { HttpError } from '../../../platform/errors.js';
+import { outreachNav } from '../outreach.nav.js';
 import { pageContext, sendPage } from '../../../platform/http/app.js';
 import { authorize, type Actor } from '../../../platform/policy.js';
 import type { Lang } from '../../../platform/i18n.js';
@@ -94,7 +95,7 @@ async function sendEventPage(
   return sendPage(
     reply,
     EventPage({
-      ctx: pageContext(request),
+      ctx: pageContext(request, outreachNav(request, 'events')),
       event,
       effect,
       link: registrationLink(ctx.config.publicUrl, event.code),
@@ -128,7 +129,7 @@ export async function registerOutreachEventRoutes(appBase: FastifyInstance, ctx:
     const events = rows.filter((e) => canViewEvent(actor, e));
     const showTerritory = actor.role === 'system_admin' || actor.role === 'regional_admin';
     const evidenceCounts = await countAttachments(ctx.db, EVENT_OWNER, events.map((e) => e.id), EVIDENCE);
-    return sendPage(reply, EventListPage({ ctx: pageContext(request), events, evidenceCounts, canCreate: canCreateEvent(actor, undefined), showTerritory }));
+    return sendPage(reply, EventListPage({ ctx: pageContext(request, outreachNav(request, 'events')), events, evidenceCounts, canCreate: canCreateEvent(actor, undefined), showTerritory }));
   });
 
   app.get('/outreach/events/new', { schema: hide }, async (request, reply) => {
@@ -136,7 +137,7 @@ export async function registerOutreachEventRoutes(appBase: FastifyInstance, ctx:
     const choices = await choicesFor(ctx, request.actor, request.actor.regionId!);
     const values = Object.fromEntries(EVENT_FIELDS.map((f) => [f, ''])) as EventInput;
     if (choices.municipalities.length === 1) values.municipalityId = choices.municipalities[0]!.id;
-    return sendPage(reply, EventFormPage({ ctx: pageContext(request), choices, values, errors: [] }));
+    return sendPage(reply, EventFormPage({ ctx: pageContext(request, outreachNav(request, 'events')), choices, values, errors: [] }));
   });
 
   app.post('/outreach/events', { schema: hide }, async (request, reply) => {
@@ -145,7 +146,7 @@ export async function registerOutreachEventRoutes(appBase: FastifyInstance, ctx:
     const choices = await choicesFor(ctx, request.actor, regionId);
     const form = formOf(request);
     const result = await createEvent(ctx.db, request.actor, regionId, form, choices);
-    if (!result.ok) return sendPage(reply, EventFormPage({ ctx: pageContext(request), choices, values: form, errors: translate(request.lang, result.errors) }), 400);
+    if (!result.ok) return sendPage(reply, EventFormPage({ ctx: pageContext(request, outreachNav(request, 'events')), choices, values: form, errors: translate(request.lang, result.errors) }), 400);
     return reply.redirect(`/outreach/events/${result.eventId}?created=1`, 303);
   });
 
@@ -188,7 +189,7 @@ export async function registerOutreachEventRoutes(appBase: FastifyInstance, ctx:
     authorize(request.actor, canEditEvent, event);
     const attachment = await findEventEvidence(ctx.db, event.id, request.params.fileId);
     if (!attachment) throw new HttpError(404, 'not_found');
-    return sendPage(reply, DeleteEvidencePage({ ctx: pageContext(request), event, attachment }));
+    return sendPage(reply, DeleteEvidencePage({ ctx: pageContext(request, outreachNav(request, 'events')), event, attachment }));
   });
 
   app.post('/outreach/events/:id/files/:fileId/delete', { schema: { ...hide, params: EvidenceParams } }, async (request, reply) => {
@@ -205,7 +206,7 @@ export async function registerOutreachEventRoutes(appBase: FastifyInstance, ctx:
     const event = await loadEvent(ctx, request.params.id);
     authorize(request.actor, canEditEvent, event);
     const choices = await choicesFor(ctx, request.actor, event.regionId);
-    return sendPage(reply, EventFormPage({ ctx: pageContext(request), event, choices, values: eventValues(event), errors: [] }));
+    return sendPage(reply, EventFormPage({ ctx: pageContext(request, outreachNav(request, 'events')), event, choices, values: eventValues(event), errors: [] }));
   });
 
   app.post('/outreach/events/:id', { schema: { ...hide, params: EventParams } }, async (request, reply) => {
@@ -215,7 +216,7 @@ export async function registerOutreachEventRoutes(appBase: FastifyInstance, ctx:
     const choices = await choicesFor(ctx, request.actor, event.regionId);
     const form = formOf(request);
     const result = await editEvent(ctx.db, request.actor, event.id, form, choices);
-    if (!result.ok) return sendPage(reply, EventFormPage({ ctx: pageContext(request), event, choices, values: form, errors: translate(request.lang, result.errors) }), 400);
+    if (!result.ok) return sendPage(reply, EventFormPage({ ctx: pageContext(request, outreachNav(request, 'events')), event, choices, values: form, errors: translate(request.lang, result.errors) }), 400);
     return reply.redirect(`/outreach/events/${event.id}?saved=1`, 303);
   });
 }

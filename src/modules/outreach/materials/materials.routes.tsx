@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { HttpError } from '../../../platform/errors.js';
+import { outreachNav } from '../outreach.nav.js';
 import { pageContext, sendPage } from '../../../platform/http/app.js';
 import { authorize, type Actor } from '../../../platform/policy.js';
 import type { Lang } from '../../../platform/i18n.js';
@@ -93,7 +94,7 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
     const materials = rows.filter((m) => canViewMaterial(actor, m)).map((m) => ({ ...m, status: statusOf(m) }));
     const showTerritory = actor.role === 'system_admin' || actor.role === 'regional_admin';
     const notice = (request.query as Record<string, string | undefined>).deleted ? t(request.lang, 'materialDeleted') : undefined;
-    return sendPage(reply, MaterialListPage({ ctx: pageContext(request), materials, levels: levelsOf(materials), canCreate: canCreateMaterial(actor, undefined), showTerritory, notice }));
+    return sendPage(reply, MaterialListPage({ ctx: pageContext(request, outreachNav(request, 'materials')), materials, levels: levelsOf(materials), canCreate: canCreateMaterial(actor, undefined), showTerritory, notice }));
   });
 
   app.get('/outreach/materials/new', { schema: hide }, async (request, reply) => {
@@ -101,7 +102,7 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
     const choices = await choicesFor(ctx, request.actor, request.actor.regionId!);
     const values = Object.fromEntries(MATERIAL_FIELDS.map((f) => [f, ''])) as MaterialInput;
     if (choices.municipalities.length === 1) values.municipalityId = choices.municipalities[0]!.id;
-    return sendPage(reply, MaterialFormPage({ ctx: pageContext(request), choices, values, errors: [] }));
+    return sendPage(reply, MaterialFormPage({ ctx: pageContext(request, outreachNav(request, 'materials')), choices, values, errors: [] }));
   });
 
   app.post('/outreach/materials', { schema: hide }, async (request, reply) => {
@@ -110,7 +111,7 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
     const choices = await choicesFor(ctx, request.actor, regionId);
     const form = formOf(request, MATERIAL_FIELDS);
     const result = await createMaterial(ctx.db, request.actor, regionId, form, choices, await regionToday(ctx.db, regionId));
-    if (!result.ok) return sendPage(reply, MaterialFormPage({ ctx: pageContext(request), choices, values: form, errors: translate(request.lang, result.errors) }), 400);
+    if (!result.ok) return sendPage(reply, MaterialFormPage({ ctx: pageContext(request, outreachNav(request, 'materials')), choices, values: form, errors: translate(request.lang, result.errors) }), 400);
     return reply.redirect(`/outreach/materials/${result.materialId}?created=1`, 303);
   });
 
@@ -123,7 +124,7 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
     return sendPage(
       reply,
       MaterialPage({
-        ctx: pageContext(request),
+        ctx: pageContext(request, outreachNav(request, 'materials')),
         material,
         status: statusOf(material),
         updates: await listMaterialUpdates(ctx.db, material.id),
@@ -140,7 +141,7 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
     const material = await loadMaterial(ctx, request.params.id);
     authorize(request.actor, canEditMaterial, material);
     const choices = await choicesFor(ctx, request.actor, material.regionId);
-    return sendPage(reply, MaterialFormPage({ ctx: pageContext(request), material, choices, values: materialValues(material), errors: [] }));
+    return sendPage(reply, MaterialFormPage({ ctx: pageContext(request, outreachNav(request, 'materials')), material, choices, values: materialValues(material), errors: [] }));
   });
 
   app.post('/outreach/materials/:id', { schema: { ...hide, params: MaterialParams } }, async (request, reply) => {
@@ -150,7 +151,7 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
     const choices = await choicesFor(ctx, request.actor, material.regionId);
     const form = formOf(request, MATERIAL_FIELDS);
     const result = await editMaterial(ctx.db, request.actor, material, form, choices);
-    if (!result.ok) return sendPage(reply, MaterialFormPage({ ctx: pageContext(request), material, choices, values: form, errors: translate(request.lang, result.errors) }), 400);
+    if (!result.ok) return sendPage(reply, MaterialFormPage({ ctx: pageContext(request, outreachNav(request, 'materials')), material, choices, values: form, errors: translate(request.lang, result.errors) }), 400);
     return reply.redirect(`/outreach/materials/${material.id}?saved=1`, 303);
   });
 
@@ -159,7 +160,7 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
     const material = await loadMaterial(ctx, request.params.id);
     authorize(request.actor, canEditMaterial, material);
     const { count } = await materialUpdateSpan(ctx.db, material.id);
-    return sendPage(reply, DeleteMaterialPage({ ctx: pageContext(request), material, updates: count }));
+    return sendPage(reply, DeleteMaterialPage({ ctx: pageContext(request, outreachNav(request, 'materials')), material, updates: count }));
   });
 
   app.post('/outreach/materials/:id/delete', { schema: { ...hide, params: MaterialParams } }, async (request, reply) => {
@@ -180,7 +181,7 @@ export async function registerOutreachMaterialRoutes(appBase: FastifyInstance, c
       return sendPage(
         reply,
         MaterialPage({
-          ctx: pageContext(request),
+          ctx: pageContext(request, outreachNav(request, 'materials')),
           material,
           status: statusOf(material),
           updates: await listMaterialUpdates(ctx.db, material.id),
