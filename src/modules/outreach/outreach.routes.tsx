@@ -272,7 +272,7 @@ export async function registerOutreachRoutes(appBase: FastifyInstance, ctx: AppC
       const parsed = parseDeadline(text);
       if (!parsed.ok) return { ok: false, text: parsed.message };
       const calendar = await loadWorkingCalendar(ctx.db, plan.regionId);
-      return { ok: true, text: describeDeadline(parsed.deadline, request.lang, { calendar }) };
+      return { ok: true, text: describeDeadline(parsed.deadline, request.lang, { calendar, period: { from: plan.periodFrom, to: plan.periodTo } }) };
     },
   );
 

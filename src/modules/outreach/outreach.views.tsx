@@ -180,7 +180,7 @@ function ItemsTable(props: {
               deadline: (
                 <span>
                   {i.deadlineText}
-                  {i.deadline !== null && <span class="u-hint u-deadline-understood">{describeDeadline(i.deadline as Deadline, lang, { calendar: props.calendar })}</span>}
+                  {i.deadline !== null && <span class="u-hint u-deadline-understood">{describeDeadline(i.deadline as Deadline, lang, { calendar: props.calendar, period: { from: `${props.year}-01-01`, to: `${props.year}-12-31` } })}</span>}
                   {deadlineNeedsReview(i.deadlineText, props.year) && (
                     <>
                       {' '}
@@ -409,13 +409,13 @@ function OrganisationChoices(props: { lang: Lang; organisations: Array<{ id: str
 }
 
 /** How the deadline typed so far was understood (server-rendered; public/deadline-preview.js updates it as one types). */
-function DeadlineUnderstood(props: { lang: Lang; text: string | undefined; calendar: WorkingCalendar; previewUrl: string }): VNode {
+function DeadlineUnderstood(props: { lang: Lang; text: string | undefined; calendar: WorkingCalendar; previewUrl: string; year: number }): VNode {
   const { lang } = props;
   const text = (props.text ?? '').trim();
   const parsed = text ? parseDeadline(text) : null;
   return (
     <p class="u-hint u-deadline-understood" id="deadline-understood" aria-live="polite" data-deadline-preview={props.previewUrl}>
-      {parsed && parsed.ok ? describeDeadline(parsed.deadline, lang, { calendar: props.calendar }) : ''}
+      {parsed && parsed.ok ? describeDeadline(parsed.deadline, lang, { calendar: props.calendar, period: { from: `${props.year}-01-01`, to: `${props.year}-12-31` } }) : ''}
     </p>
   );
 }
@@ -474,7 +474,7 @@ export function ItemFormPage(props: ItemFormProps): VNode {
           error={err('executors')}
         />
         <Field lang={lang} name="deadlineText" label={t(lang, 'deadline')} hint={t(lang, 'deadlineHint')} width="l" value={values.deadlineText} error={err('deadlineText')} />
-        <DeadlineUnderstood lang={lang} text={values.deadlineText} calendar={props.calendar} previewUrl={`/outreach/plans/${plan.id}/deadline-preview`} />
+        <DeadlineUnderstood lang={lang} text={values.deadlineText} calendar={props.calendar} previewUrl={`/outreach/plans/${plan.id}/deadline-preview`} year={planYear(plan.periodFrom)} />
         <TextareaField lang={lang} name="expectedResult" label={t(lang, 'expectedResult')} optional rows={5} value={values.expectedResult} error={err('expectedResult')} />
         <Field lang={lang} name="indicatorNodeId" label={t(lang, 'indicator')} hint={t(lang, 'indicatorHint')} optional width="xs" value={values.indicatorNodeId} error={err('indicatorNodeId')} />
         <Field lang={lang} name="budgetRub" label={t(lang, 'budget')} hint={t(lang, 'budgetHint')} optional width="s" inputMode="decimal" value={values.budgetRub} error={err('budgetRub')} />

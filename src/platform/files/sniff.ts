@@ -7,6 +7,7 @@
  * ODF) must all agree. Plain text, HTML, SVG, executables, archives of anything
  * else: refused (null).
  */
+import { listZip, u16, u32 } from './zip.js';
 
 /** The groups a form may allow. */
 export type FileCategory = 'image' | 'pdf' | 'office';
@@ -85,35 +86,11 @@ function sniffZip(data: Uint8Array, extension: string): SniffedType | null {
   }
 }
 
-const u16 = (d: Uint8Array, at: number) => d[at]! | (d[at + 1]! << 8);
-const u32 = (d: Uint8Array, at: number) => (d[at]! | (d[at + 1]! << 8) | (d[at + 2]! << 16) | (d[at + 3]! << 24)) >>> 0;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 /** The names in a zip's central directory; null when it is not a well-formed zip. */
 export function zipEntryNames(data: Uint8Array): string[] | null {
-  // The end-of-central-directory record: 22 bytes plus a comment of at most 65 535.
-  const min = Math.max(0, data.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = data.length - 22; i >= min; i--) {
-    if (data[i] === 0x50 && data[i + 1] === 0x4b && data[i + 2] === 0x05 && data[i + 3] === 0x06) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = u16(data, eocd + 10);
-  let at = u32(data, eocd + 16);
-  const names: string[] = [];
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > data.length || u32(data, at) !== 0x02014b50) return null;
-    const nameLength = u16(data, at + 28);
-    const extraLength = u16(data, at + 30);
-    const commentLength = u16(data, at + 32);
-    if (at + 46 + nameLength > data.length) return null;
-    names.push(utf8.decode(data.subarray(at + 46, at + 46 + nameLength)));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
+  return listZip(data)?.names ?? null;
 }
 
 /** ODF puts an uncompressed entry «mimetype» first; its content is the document's type. */

@@ -5,7 +5,7 @@
 import { plural, type Lang } from '../../../platform/i18n.js';
 import { formatRu, lastDayOfMonth, parseIsoDate, quarterEnd, toIsoDate, type IsoDate } from './calendar-date.js';
 import type { Deadline } from './deadline.js';
-import { singleDueDate } from './due-dates.js';
+import { dueDates, singleDueDate, type PlanPeriod } from './due-dates.js';
 import type { WorkingCalendar } from './working-calendar.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
@@ -58,6 +58,12 @@ function firstReportDate(d: Extract<Deadline, { kind: 'report_after_period' }>, 
 export interface DescribeOptions {
   /** With a calendar, report dates are shown already moved to a working day (Civil Code art. 193). */
   calendar?: WorkingCalendar;
+  /**
+   * The plan's period: a report deadline that names no start («до 15 числа месяца,
+   * следующего после окончания квартала») then shows its first date in the period
+   * («Срок: до 15.04.2026, затем каждый квартал»). Needs the calendar too.
+   */
+  period?: PlanPeriod;
 }
 
 export function describeDeadline(deadline: Deadline, lang: Lang = 'ru', options: DescribeOptions = {}): string {
@@ -102,7 +108,8 @@ export function describeDeadline(deadline: Deadline, lang: Lang = 'ru', options:
         ? `В течение ${workingDaysPhrase(lang, deadline.days, deadline.dayType)} после: ${deadline.event}`
         : `Within ${workingDaysPhrase(lang, deadline.days, deadline.dayType)} after: ${eventEn(deadline.event)}`;
     case 'report_after_period': {
-      const first = firstReportDate(deadline, options.calendar);
+      const first =
+        firstReportDate(deadline, options.calendar) ?? (options.period && options.calendar ? dueDates(deadline, options.period, options.calendar)[0] : undefined);
       const every = deadline.period === 'quarter' ? (ru ? 'каждый квартал' : 'every quarter') : ru ? 'каждый месяц' : 'every month';
       if (first) return ru ? `Срок: до ${fmt(lang, first)}, затем ${every}` : `Due by ${fmt(lang, first)}, then ${every}`;
       const after = deadline.period === 'quarter' ? (ru ? 'каждого квартала' : 'each quarter') : ru ? 'каждого месяца' : 'each month';

@@ -37,7 +37,7 @@ import { planFilesMessages, type ImportIssue } from './plan-files.messages.js';
 import { moveItem } from './plan-files.repository.js';
 import { readPlanXlsx, type ReadPlan } from './read-plan-xlsx.js';
 import { validatePlanRows } from './validate-plan-rows.js';
-import { listZip, measureUnpacked, OLE_MAGIC, startsWithBytes } from './zip-inspect.js';
+import { listZip, measureUnpacked, OLE_MAGIC, startsWithBytes } from '../../../platform/files/zip.js';
 
 /** The most an uploaded workbook may unpack to. */
 export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;

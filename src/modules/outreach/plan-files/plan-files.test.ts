@@ -6,7 +6,7 @@ import { titleForYear } from './import-plan.js';
 import { approvalLine, genitiveName, planFileName, russianDate, russianMoney, shortPlaceName, signatory, type PlanDocument } from './plan-document.js';
 import { issueText } from './plan-files.messages.js';
 import { headingKey, matchHeading, MAX_ROWS, normalizeNumber, readPlanXlsx } from './read-plan-xlsx.js';
-import { listZip, measureUnpacked } from './zip-inspect.js';
+import { listZip, measureUnpacked } from '../../../platform/files/zip.js';
 
 test('territory names in the genitive, as decrees write them', () => {
   assert.equal(genitiveName('Калганский муниципальный округ'), 'Калганского муниципального округа');

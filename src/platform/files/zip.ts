@@ -1,10 +1,10 @@
 /**
- * What an uploaded archive holds, before exceljs unpacks it: the entry names
- * from the central directory, and how much the entries really unpack to
- * (inflated here with a hard output limit, so sizes an archive lies about do
- * not matter). An XLSX is a zip with [Content_Types].xml and xl/workbook.xml; a
- * small file that unpacks to gigabytes (a «zip bomb») is refused before
- * exceljs inflates it.
+ * What an uploaded zip (docx, xlsx, odt…) holds, read without unpacking it:
+ * the entry names from the central directory (sniff.ts tells an office file
+ * by them), and how much the entries really unpack to (inflated with a hard
+ * output limit, so sizes an archive lies about do not matter) — a small file
+ * that unpacks to gigabytes (a «zip bomb») is refused before a library such
+ * as exceljs inflates it.
  */
 import { inflateRawSync } from 'node:zlib';
 
@@ -22,8 +22,8 @@ export interface ZipListing {
   entries: ZipEntry[];
 }
 
-const u16 = (d: Uint8Array, at: number) => d[at]! | (d[at + 1]! << 8);
-const u32 = (d: Uint8Array, at: number) => (d[at]! | (d[at + 1]! << 8) | (d[at + 2]! << 16)) + d[at + 3]! * 0x1000000;
+export const u16 = (d: Uint8Array, at: number) => d[at]! | (d[at + 1]! << 8);
+export const u32 = (d: Uint8Array, at: number) => (d[at]! | (d[at + 1]! << 8) | (d[at + 2]! << 16)) + d[at + 3]! * 0x1000000;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
