@@ -9,6 +9,8 @@
  *   uslugi worker                     run background jobs without the web server
  *   uslugi audit verify               verify the audit log's hash chain; names the first broken row
  *   uslugi check <kind> <value>       validate an identifier (snils, inn, ogrn, ogrnip, passport, phone)
+ *   uslugi score --model <id> --inputs <file.json>
+ *                                     evaluate a scoring model; prints every node's value, max and explanation as JSON
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -22,11 +24,13 @@ const USAGE = `Использование (usage): uslugi <команда>
                                 создать сотрудника (пароль: из USLUGI_NEW_PASSWORD или stdin)
   worker                        фоновые задачи без веб-сервера / run job workers only
   audit verify                  проверить цепочку журнала аудита / verify the audit chain
-  check <snils|inn|ogrn|ogrnip|passport|phone> <значение>   проверить идентификатор`;
+  check <snils|inn|ogrn|ogrnip|passport|phone> <значение>   проверить идентификатор
+  score --model <id> --inputs <файл.json>   рассчитать оценку по модели / evaluate a scoring model`;
 
 export async function main(argv: string[], env: Record<string, string | undefined>, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'check') return runCheck(rest, out);
+  if (command === 'score') return (await import('./modules/scoring/score-command.js')).runScore(rest, out, err);
   if (!command || command === 'help' || command === '--help') {
     out(USAGE);
     return command ? 0 : 2;

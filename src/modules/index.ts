@@ -19,6 +19,7 @@ import { registerDueRoutes } from './outreach/due/due.routes.js';
 import { outreachDueJobs } from './outreach/due/due.jobs.js';
 import { registerPlanFileRoutes } from './outreach/plan-files/plan-files.routes.js';
 import { notificationJobs, registerNotificationRoutes } from './notifications/index.js';
+import { registerScoringRoutes } from './scoring/scoring.routes.js';
 import { registerStaffRoutes } from './staff/staff.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
 import { verificationJobs } from './verification/index.js';
@@ -39,6 +40,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerFileRoutes(app, ctx);
   await registerPlanFileRoutes(app, ctx);
   await registerDueRoutes(app, ctx);
+  await registerScoringRoutes(app, ctx);
 }
 
 export function jobDefinitions(ctx: AppContext, log: (obj: object, msg: string) => void): JobDefinition[] {
