@@ -20,6 +20,7 @@ import { outreachDueJobs } from './outreach/due/due.jobs.js';
 import { registerPlanFileRoutes } from './outreach/plan-files/plan-files.routes.js';
 import { notificationJobs, registerNotificationRoutes } from './notifications/index.js';
 import { registerScoringRoutes } from './scoring/scoring.routes.js';
+import { registerScoreRoutes } from './scoring/scores.routes.js';
 import { registerStaffRoutes } from './staff/staff.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
 import { verificationJobs } from './verification/index.js';
@@ -41,6 +42,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerPlanFileRoutes(app, ctx);
   await registerDueRoutes(app, ctx);
   await registerScoringRoutes(app, ctx);
+  await registerScoreRoutes(app, ctx);
 }
 
 export function jobDefinitions(ctx: AppContext, log: (obj: object, msg: string) => void): JobDefinition[] {

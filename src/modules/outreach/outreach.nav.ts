@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { defineMessages } from '../../platform/i18n.js';
 import type { NavItem } from '../../platform/views/layout.js';
 
-export type OutreachSection = 'plans' | 'due' | 'events' | 'materials' | 'calendar' | 'types';
+export type OutreachSection = 'plans' | 'due' | 'events' | 'materials' | 'calendar' | 'types' | 'scores';
 
 const t = defineMessages({
   ru: {
@@ -17,6 +17,7 @@ const t = defineMessages({
     materials: 'Материалы',
     calendar: 'Производственный календарь',
     types: 'Виды мероприятий',
+    scores: 'Оценка',
   },
   en: {
     plans: 'Plans',
@@ -25,6 +26,7 @@ const t = defineMessages({
     materials: 'Materials',
     calendar: 'Working-day calendar',
     types: 'Activity types',
+    scores: 'Scores',
   },
 });
 
@@ -35,6 +37,7 @@ const SECTIONS: ReadonlyArray<[OutreachSection, string]> = [
   ['materials', '/outreach/materials'],
   ['calendar', '/outreach/calendar'],
   ['types', '/outreach/activity-types'],
+  ['scores', '/outreach/scores'],
 ];
 
 export function outreachNav(request: FastifyRequest, current: OutreachSection | null): NavItem[] {
