@@ -97,6 +97,10 @@ test('a coordinator creates the 2026 plan from the Kalga template and approves i
   await expectNoAxeViolations(page, 'due calendar');
   await page.goto(`${base}/outreach/calendar?year=2026`);
   await expectNoAxeViolations(page, 'working-day calendar');
+  // The score of the quarter of the event: P2.8 (promotion at mass events) comes from the «День электронных услуг» held.
+  await page.goto(`${base}/outreach/scores?quarter=2026-Q1`);
+  await expectNoAxeViolations(page, 'scores');
+  await page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^P2\.8\b/ }) }).getByText(/100 из 100/).first().waitFor();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${base}/outreach/due`);
   await expectNoHorizontalScroll(page, 'due list at 360 px');
