@@ -11,7 +11,7 @@ import type { AppContext } from '../../src/platform/context.js';
 import { RUSSIAN_TRANSFERS_2016_2026 } from '../../src/modules/outreach/deadlines/index.js';
 import { loadWorkingCalendar } from '../../src/modules/outreach/calendar/calendar.repository.js';
 import { validateTransfer } from '../../src/modules/outreach/calendar/save-transfer.js';
-import { Browser, createTestApp, type TestApp } from '../support/app.js';
+import { Browser, createTestApp, type TestApp, signedInBrowser } from '../support/app.js';
 
 let app: FastifyInstance;
 let ctx: AppContext;
@@ -26,11 +26,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-async function signedIn(login: string) {
-  const b = new Browser(app);
-  assert.equal((await b.signIn(login, DEMO_PASSWORD)).statusCode, 303, `sign-in ${login}`);
-  return b;
-}
+const signedIn = (login: string) => signedInBrowser(app, login);
 
 test('migration 0007 seeds every federal transfer, and the calendar from the table gives the published yearly totals', async () => {
   const { rows } = await ctx.db.query<{ n: number }>('select count(*)::int as n from calendar_transfers where region_id is null');

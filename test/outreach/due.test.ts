@@ -16,7 +16,7 @@ import { registerStaffRoutes } from '../../src/modules/staff/staff.routes.js';
 import { registerDueRoutes } from '../../src/modules/outreach/due/due.routes.js';
 import { DUE_REMINDERS_JOB, outreachDueJobs, sendDueReminders, type ReminderCounts } from '../../src/modules/outreach/due/due.jobs.js';
 import { dueSummary } from '../../src/modules/outreach/due/load-occurrences.js';
-import { Browser, createTestApp, type TestApp } from '../support/app.js';
+import { Browser, createTestApp, type TestApp, signedInBrowser } from '../support/app.js';
 
 let t: TestApp;
 let ctx: AppContext;
@@ -54,12 +54,7 @@ after(async () => {
   await t?.close();
 });
 
-async function signedIn(login: string, on: FastifyInstance = app) {
-  const b = new Browser(on);
-  const res = await b.signIn(login, DEMO_PASSWORD);
-  assert.equal(res.statusCode, 303, `sign-in ${login}`);
-  return b;
-}
+const signedIn = (login: string, on: FastifyInstance = app) => signedInBrowser(on, login);
 
 const at = (iso: string) => {
   now = new Date(iso);

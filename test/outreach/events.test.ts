@@ -8,7 +8,7 @@ import { eventEffect } from '../../src/modules/outreach/events/events.repository
 import { CODE_ALPHABET, codePrefix, generateEventCode } from '../../src/modules/outreach/events/event-code.js';
 import { parseLinks } from '../../src/modules/outreach/events/save-event.js';
 import { DEMO_PERSONS } from '../../src/simulators/data/persons.js';
-import { Browser, createTestApp, type TestApp } from '../support/app.js';
+import { Browser, createTestApp, type TestApp, signedInBrowser } from '../support/app.js';
 import { codeIn, freshPhone, lastSmsTo } from '../support/citizen.js';
 import { deskForm } from '../service-centres/support.js';
 
@@ -23,12 +23,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-async function signedIn(login: string, password = DEMO_PASSWORD) {
-  const b = new Browser(app);
-  const res = await b.signIn(login, password);
-  assert.equal(res.statusCode, 303, `sign-in ${login}`);
-  return b;
-}
+const signedIn = (login: string, password?: string) => signedInBrowser(app, login, password);
 
 /** dd.mm.yyyy of today (minus `daysAgo`) in the demo region's time zone. */
 function chitaDate(daysAgo = 0): string {

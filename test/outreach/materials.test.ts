@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { createStaff } from '../../src/modules/staff/create-staff.js';
-import { Browser, createTestApp, type TestApp } from '../support/app.js';
+import { Browser, createTestApp, type TestApp, signedInBrowser } from '../support/app.js';
 
 let app: FastifyInstance;
 let ctx: AppContext;
@@ -17,12 +17,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-async function signedIn(login: string) {
-  const b = new Browser(app);
-  const res = await b.signIn(login, DEMO_PASSWORD);
-  assert.equal(res.statusCode, 303, `sign-in ${login}`);
-  return b;
-}
+const signedIn = (login: string) => signedInBrowser(app, login);
 
 function chitaDate(daysAgo = 0): string {
   const d = new Date(Date.now() - daysAgo * 86_400_000);

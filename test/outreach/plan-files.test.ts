@@ -9,7 +9,7 @@ import type { AppContext } from '../../src/platform/context.js';
 import { createStaff } from '../../src/modules/staff/create-staff.js';
 import { listItems, type PlanItemView } from '../../src/modules/outreach/outreach.repository.js';
 import { executorsText } from '../../src/modules/outreach/plan-items.js';
-import { Browser, createTestApp, type TestApp } from '../support/app.js';
+import { Browser, createTestApp, type TestApp, signedInBrowser } from '../support/app.js';
 
 let app: FastifyInstance;
 let ctx: AppContext;
@@ -26,12 +26,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const planIdFrom = (location: unknown) => /\/outreach\/plans\/([0-9a-f-]{36})/.exec(String(location ?? ''))![1]!;
 const templateItems = kalga2018.sections.flatMap((s) => s.items.map((i) => ({ ...i, section: s })));
 
-async function signedIn(login: string) {
-  const b = new Browser(app);
-  const res = await b.signIn(login, DEMO_PASSWORD);
-  assert.equal(res.statusCode, 303, `sign-in ${login}`);
-  return b;
-}
+const signedIn = (login: string) => signedInBrowser(app, login);
 
 async function workbookOf(data: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

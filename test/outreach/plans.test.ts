@@ -6,7 +6,7 @@ import { kalga2018, okha2016, PLAN_TEMPLATES } from '../../src/db/seed/data/plan
 import type { AppContext } from '../../src/platform/context.js';
 import { ACTIVITY_TYPES, loadActivityTypes } from '../../src/modules/outreach/activity-types.data.js';
 import { deadlineNeedsReview } from '../../src/modules/outreach/plan-items.js';
-import { Browser, createTestApp, type TestApp } from '../support/app.js';
+import { Browser, createTestApp, type TestApp, signedInBrowser } from '../support/app.js';
 
 let app: FastifyInstance;
 let ctx: AppContext;
@@ -22,12 +22,7 @@ after(async () => t.close());
 const count = (tpl: typeof kalga2018) => tpl.sections.reduce((n, s) => n + s.items.length, 0);
 const planIdFrom = (location: string | undefined) => /\/outreach\/plans\/([0-9a-f-]{36})/.exec(location ?? '')![1]!;
 
-async function signedIn(login: string) {
-  const b = new Browser(app);
-  const res = await b.signIn(login, DEMO_PASSWORD);
-  assert.equal(res.statusCode, 303, `sign-in ${login}`);
-  return b;
-}
+const signedIn = (login: string) => signedInBrowser(app, login);
 
 test('the templates transcribe seeds 002 and 003 with every deadline as written', () => {
   assert.equal(PLAN_TEMPLATES.length, 2);

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '../../src/db/seed/demo.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { regionToday } from '../../src/modules/outreach/materials/materials.repository.js';
 import { quarterBounds, quarterOf, systemInputs } from '../../src/modules/scoring/inputs/system-inputs.js';
-import { Browser, createTestApp, type TestApp } from '../support/app.js';
+import { Browser, createTestApp, type TestApp, signedInBrowser } from '../support/app.js';
 
 let app: FastifyInstance;
 let ctx: AppContext;
@@ -30,12 +30,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-async function signedIn(login: string) {
-  const b = new Browser(app);
-  const res = await b.signIn(login, DEMO_PASSWORD);
-  assert.equal(res.statusCode, 303, `sign-in ${login}`);
-  return b;
-}
+const signedIn = (login: string) => signedInBrowser(app, login);
 
 const ru = (iso: string) => iso.split('-').reverse().join('.');
 const current = () => quarterOf(today);

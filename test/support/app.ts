@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
-import { seedDemo } from '../../src/db/seed/demo.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/demo.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createContext } from '../../src/runtime.js';
@@ -114,4 +114,12 @@ export class Browser {
     await this.get('/staff/login');
     return this.post('/staff/login', { login, password });
   }
+}
+
+/** A browser signed in as a (demo) staff login; throws when the sign-in does not succeed. */
+export async function signedInBrowser(app: FastifyInstance, login: string, password = DEMO_PASSWORD): Promise<Browser> {
+  const b = new Browser(app);
+  const res = await b.signIn(login, password);
+  if (res.statusCode !== 303) throw new Error(`sign-in ${login}: HTTP ${res.statusCode}`);
+  return b;
 }
