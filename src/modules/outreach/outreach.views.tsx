@@ -1,4 +1,5 @@
 import { materialsMessages } from './materials/materials.messages.js';
+import { ActivityTypeField } from './activity-type-field.js';
 import { describeDeadline, parseDeadline, type Deadline, type WorkingCalendar } from './deadlines/index.js';
 import type { VNode } from 'preact';
 import { formatDate, formatNumber, type Lang } from '../../platform/i18n.js';
@@ -14,7 +15,6 @@ import {
   Notice,
   PageHeading,
   RadioGroup,
-  SelectField,
   SummaryList,
   Table,
   TextareaField,
@@ -478,16 +478,7 @@ export function ItemFormPage(props: ItemFormProps): VNode {
         <TextareaField lang={lang} name="expectedResult" label={t(lang, 'expectedResult')} optional rows={5} value={values.expectedResult} error={err('expectedResult')} />
         <Field lang={lang} name="indicatorNodeId" label={t(lang, 'indicator')} hint={t(lang, 'indicatorHint')} optional width="xs" value={values.indicatorNodeId} error={err('indicatorNodeId')} />
         <Field lang={lang} name="budgetRub" label={t(lang, 'budget')} hint={t(lang, 'budgetHint')} optional width="s" inputMode="decimal" value={values.budgetRub} error={err('budgetRub')} />
-        <SelectField
-          lang={lang}
-          name="activityTypeId"
-          label={t(lang, 'activityType')}
-          optional
-          emptyOption={t(lang, 'noneSelected')}
-          value={values.activityTypeId}
-          error={err('activityTypeId')}
-          options={props.types.map((a) => ({ value: a.id, label: `${a.block} · ${a.title}` }))}
-        />
+        <ActivityTypeField lang={lang} types={props.types} value={values.activityTypeId} error={err('activityTypeId')} />
         <ButtonGroup>
           <Button type="submit">{item ? t(lang, 'save') : t(lang, 'add')}</Button>
           <Button href={`/outreach/plans/${plan.id}`} variant="secondary">

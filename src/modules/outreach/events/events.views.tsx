@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { ActivityTypeField } from '../activity-type-field.js';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.js';
 import { Layout, type PageContext } from '../../../platform/views/layout.js';
 import {
@@ -156,16 +157,7 @@ export function EventFormPage(props: { ctx: PageContext; event?: EventView; choi
           error={err('planItemId')}
           options={choices.planItems.map((i) => ({ value: i.id, label: `${i.planTitle} · ${i.itemNumber}. ${shorten(i.content)}` }))}
         />
-        <SelectField
-          lang={lang}
-          name="activityTypeId"
-          label={t(lang, 'activityType')}
-          optional
-          emptyOption={t(lang, 'noneSelected')}
-          value={values.activityTypeId}
-          error={err('activityTypeId')}
-          options={choices.types.map((a) => ({ value: a.id, label: `${a.block} · ${a.title}` }))}
-        />
+        <ActivityTypeField lang={lang} types={choices.types} value={values.activityTypeId} error={err('activityTypeId')} />
         <TextareaField lang={lang} name="notes" label={t(lang, 'notes')} optional rows={3} value={values.notes} error={err('notes')} />
         <Notice lang={lang} tone="info">{t(lang, 'filesNote')}</Notice>
         <ButtonGroup>
