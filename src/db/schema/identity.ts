@@ -41,6 +41,9 @@ export const citizens = pgTable(
   (t) => [
     index('citizens_name_birth_idx').on(t.nameBirthIndex),
     index('citizens_municipality_idx').on(t.municipalityId, t.createdAt),
+    // Quarterly growth per municipality (scoring P1.3, the ranking, the regional dashboard).
+    index('citizens_municipality_activated_idx').on(t.municipalityId, t.activatedAt),
+    index('citizens_municipality_confirmed_idx').on(t.municipalityId, t.confirmedAt),
     // An outreach event's effect is counted by its code (src/modules/outreach/events).
     index('citizens_event_code_idx').on(sql`upper(btrim(${t.eventCode}))`),
   ],

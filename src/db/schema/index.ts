@@ -6,3 +6,4 @@ export * from './outreach-events.js';
 export * from './outreach-materials.js';
 export * from './files.js';
 export * from './outreach-schedule.js';
+export * from './scoring.js';

@@ -15,9 +15,8 @@ import type { Lang } from '../../platform/i18n.js';
 import { listMunicipalities } from '../outreach/events/events.repository.js';
 import { regionToday } from '../outreach/materials/materials.repository.js';
 import { outreachNav } from '../outreach/outreach.nav.js';
-import { evaluateModel } from './evaluate-model.js';
-import { formatQuarter, parseQuarter, quarterBounds, quarterOf, systemInputs, type Quarter } from './inputs/system-inputs.js';
-import { KALGA_2018 } from './models/kalga-2018.js';
+import { quarterScore } from './quarter-score.js';
+import { formatQuarter, parseQuarter, quarterBounds, quarterOf, type Quarter } from './inputs/system-inputs.js';
 import { scoresMessages as t } from './scores.messages.js';
 import { ScorePage } from './scores.views.js';
 
@@ -69,8 +68,7 @@ export async function registerScoreRoutes(appBase: FastifyInstance, ctx: AppCont
     const quarter = request.query.quarter ? parseQuarter(request.query.quarter) : current;
     if (!quarter || quarterBounds(quarter).from > today) throw new HttpError(400, 'bad_request', t(request.lang, 'badQuarter'));
 
-    const { inputs, sources } = await systemInputs(ctx.db, { regionId, municipalityId, year: quarter.year, quarter: quarter.quarter, today });
-    const evaluation = evaluateModel(KALGA_2018, inputs);
+    const { model, evaluation, sources } = await quarterScore(ctx.db, { regionId, municipalityId, year: quarter.year, quarter: quarter.quarter, today });
     const end = quarterBounds(quarter).to;
     const options = recentQuarters(current);
     if (!options.some((q) => formatQuarter(q) === formatQuarter(quarter))) options.push(quarter);
@@ -79,7 +77,7 @@ export async function registerScoreRoutes(appBase: FastifyInstance, ctx: AppCont
       reply,
       ScorePage({
         ctx: pageContext(request, outreachNav(request, 'scores')),
-        model: KALGA_2018,
+        model,
         evaluation,
         sources,
         municipality: { id: municipality.id, name: municipality.name },
