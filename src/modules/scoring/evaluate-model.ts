@@ -13,6 +13,10 @@ import type { InputDef, ScoringModel, ScoringNode } from './model.js';
 export interface ModelIssue {
   nodeId?: string;
   message: string;
+  /** Which part of the node is wrong, for editors that show the message next to the field. */
+  field?: 'id' | 'max' | 'formula' | 'input';
+  /** With field 'input': the input's name. */
+  input?: string;
 }
 
 /** A problem in the inputs of one evaluation. */
@@ -69,24 +73,24 @@ function compile(model: ScoringModel): { compiled: CompiledModel | null; issues:
   const issues: ModelIssue[] = [];
   const byId = new Map<string, ScoringNode>();
   for (const node of model.nodes) {
-    if (byId.has(node.id)) issues.push({ nodeId: node.id, message: `Показатель «${node.id}» описан дважды` });
+    if (byId.has(node.id)) issues.push({ nodeId: node.id, field: 'id', message: `Показатель «${node.id}» описан дважды` });
     byId.set(node.id, node);
   }
 
   const asts = new Map<string, Ast>();
   const deps = new Map<string, string[]>();
   for (const node of byId.values()) {
-    if (!Number.isFinite(node.max) || node.max <= 0) issues.push({ nodeId: node.id, message: `${node.id}: максимум должен быть положительным числом` });
+    if (!Number.isFinite(node.max) || node.max <= 0) issues.push({ nodeId: node.id, field: 'max', message: `${node.id}: максимум должен быть положительным числом` });
     const inputNames = new Set<string>();
     for (const input of node.inputs ?? []) {
-      if (inputNames.has(input.name)) issues.push({ nodeId: node.id, message: `${node.id}: входное значение «${input.name}» описано дважды` });
+      if (inputNames.has(input.name)) issues.push({ nodeId: node.id, field: 'input', input: input.name, message: `${node.id}: входное значение «${input.name}» описано дважды` });
       inputNames.add(input.name);
-      if (byId.has(input.name)) issues.push({ nodeId: node.id, message: `${node.id}: имя входного значения «${input.name}» совпадает с идентификатором показателя` });
+      if (byId.has(input.name)) issues.push({ nodeId: node.id, field: 'input', input: input.name, message: `${node.id}: имя входного значения «${input.name}» совпадает с идентификатором показателя` });
       issues.push(...inputDefIssues(node.id, input));
     }
     const parsed = tryParseFormula(node.formula);
     if (!parsed.ok) {
-      issues.push({ nodeId: node.id, message: `${node.id}: ошибка в формуле «${node.formula}» — позиция ${parsed.error.position}: ${parsed.error.message}` });
+      issues.push({ nodeId: node.id, field: 'formula', message: `${node.id}: ошибка в формуле «${node.formula}» — позиция ${parsed.error.position}: ${parsed.error.message}` });
       continue;
     }
     asts.set(node.id, parsed.ast);
@@ -94,7 +98,7 @@ function compile(model: ScoringModel): { compiled: CompiledModel | null; issues:
     for (const name of references(parsed.ast)) {
       if (inputNames.has(name)) continue;
       if (byId.has(name)) nodeDeps.push(name);
-      else issues.push({ nodeId: node.id, message: `${node.id}: формула ссылается на неизвестное имя «${name}»` });
+      else issues.push({ nodeId: node.id, field: 'formula', message: `${node.id}: формула ссылается на неизвестное имя «${name}»` });
     }
     deps.set(node.id, nodeDeps);
   }
@@ -111,7 +115,7 @@ function compile(model: ScoringModel): { compiled: CompiledModel | null; issues:
       const key = [...new Set(cycle)].sort().join(' ');
       if (!reported.has(key)) {
         reported.add(key);
-        issues.push({ nodeId: id, message: `Циклическая зависимость: ${cycle.join(' → ')}` });
+        issues.push({ nodeId: id, field: 'formula', message: `Циклическая зависимость: ${cycle.join(' → ')}` });
       }
       return;
     }
@@ -128,14 +132,14 @@ function compile(model: ScoringModel): { compiled: CompiledModel | null; issues:
 function inputDefIssues(nodeId: string, input: InputDef): ModelIssue[] {
   const out: ModelIssue[] = [];
   if (input.kind === 'choice') {
-    if (input.levels.length === 0) out.push({ nodeId, message: `${nodeId}: у «${input.name}» нет ни одного уровня` });
+    if (input.levels.length === 0) out.push({ nodeId, field: 'input', input: input.name, message: `${nodeId}: у «${input.name}» нет ни одного уровня` });
     const values = input.levels.map((l) => l.value);
-    if (new Set(values).size !== values.length) out.push({ nodeId, message: `${nodeId}: у «${input.name}» повторяются значения уровней` });
+    if (new Set(values).size !== values.length) out.push({ nodeId, field: 'input', input: input.name, message: `${nodeId}: у «${input.name}» повторяются значения уровней` });
   } else if (input.kind === 'count') {
-    if (!Number.isInteger(input.of) || input.of <= 0) out.push({ nodeId, message: `${nodeId}: у «${input.name}» число требований должно быть целым положительным` });
-    else if (input.items.length !== input.of) out.push({ nodeId, message: `${nodeId}: у «${input.name}» перечислено требований ${input.items.length}, а должно быть ${input.of}` });
+    if (!Number.isInteger(input.of) || input.of <= 0) out.push({ nodeId, field: 'input', input: input.name, message: `${nodeId}: у «${input.name}» число требований должно быть целым положительным` });
+    else if (input.items.length !== input.of) out.push({ nodeId, field: 'input', input: input.name, message: `${nodeId}: у «${input.name}» перечислено требований ${input.items.length}, а должно быть ${input.of}` });
   } else if (input.min !== undefined && input.max !== undefined && input.min > input.max) {
-    out.push({ nodeId, message: `${nodeId}: у «${input.name}» минимум больше максимума` });
+    out.push({ nodeId, field: 'input', input: input.name, message: `${nodeId}: у «${input.name}» минимум больше максимума` });
   }
   return out;
 }
