@@ -10,6 +10,7 @@ import { zabaikalskyKrai } from './data/zabaikalsky-krai.js';
 import { loadRegion } from './load-region.js';
 import { loadActivityTypes } from '../../modules/outreach/activity-types.data.js';
 import type { RegionSeed } from './data/types.js';
+import { seedDemoActivity } from './demo-activity.js';
 
 export const DEMO_PASSWORD = 'uslugi-demo-2026';
 
@@ -44,7 +45,12 @@ export function demoStaff(region: RegionSeed): DemoStaff[] {
   ];
 }
 
-export async function seedDemo(db: Database, log: (line: string) => void = () => undefined): Promise<void> {
+export interface SeedDemoOptions {
+  /** also a year and a half of activity (accounts, events, targets, reports: ./demo-activity.ts); only `uslugi seed demo` and `npm start` ask */
+  activity?: boolean;
+}
+
+export async function seedDemo(db: Database, log: (line: string) => void = () => undefined, options: SeedDemoOptions = {}): Promise<void> {
   const loaded = await db.transaction((tx) => loadRegion(tx, zabaikalskyKrai));
   await loadActivityTypes(db);
   log(`Регион «${zabaikalskyKrai.name}»: ${loaded.municipalities.size} муниципалитетов, ${loaded.organisations.size} организаций, ${loaded.serviceCentres.size} центров обслуживания.`);
@@ -54,6 +60,7 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
     if (!result.ok) throw new Error(`demo staff ${s.login}: ${result.errors.map((e) => e.message).join('; ')}`);
     log(`Сотрудник ${s.login} (${s.role}) создан.`);
   }
+  if (options.activity) await seedDemoActivity(db, { log });
 }
 
 export async function databaseIsEmpty(db: Database): Promise<boolean> {
