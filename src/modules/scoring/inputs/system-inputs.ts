@@ -22,16 +22,56 @@
  * Formats 'e_lesson', 'workplace_briefing', 'field_consultation', 'media' and
  * 'other' feed none of these indicators.
  *
- * Not known yet, so absent: P1.1.1, P1.1.2, P1.2, P1.3, P2.1, P2.7, P3.3.
+ * The portal's own figures (P1.1.x B, P1.2, P1.3) are in portal-inputs.ts;
+ * what is typed in with evidence (P1.1.x A, P2.1, P2.7, P3.3, overrides) in
+ * ../typed-inputs/; quarter-score.ts merges them all.
  */
 import type { Queryable } from '../../../db/client.js';
 import { findKind, INDICATORS, type MaterialIndicator } from '../../outreach/materials/material-kinds.js';
 import { indicatorLevel, materialStatus, type MaterialStatus } from '../../outreach/materials/material-status.js';
 
+/**
+ * Where an input's value came from:
+ * - 'materials' / 'events': the outreach records (this file);
+ * - 'portal': the portal's own figures — accounts activated (P1.3 A), service
+ *   centres' published hours, organisations' headcounts (P1.1.x B) — see portal-inputs.ts;
+ * - 'targets': the region's quarterly target (P1.3 C, ../targets/);
+ * - 'centre_checks': the service-centre requirements of P1.2 (portal facts + checks typed by the coordinator);
+ * - 'typed': typed in with evidence (../typed-inputs/).
+ */
+export type InputOrigin = 'portal' | 'targets' | 'centre_checks' | 'typed' | 'materials' | 'events';
+
+/** What a typed value carries: the note, who entered it and when, links and evidence files. */
+export interface TypedEvidence {
+  note: string;
+  links: { url: string; title: string }[];
+  /** the staff member who entered it (a staff name, not a citizen's) */
+  enteredBy: { id: string | null; name: string };
+  /** ISO timestamp */
+  enteredAt: string;
+  /** evidence files (attachments with owner_type 'score_input'), served at /files/:id */
+  attachments: { id: string; fileName: string; mediaType: string; sizeBytes: number }[];
+}
+
 export interface InputSource {
   input: string;
   value: number;
-  origin: 'materials' | 'events';
+  origin: InputOrigin;
+  /** in Russian: exactly where the value came from */
+  text: string;
+  /** origin 'typed' only */
+  typed?: TypedEvidence;
+  /**
+   * true on a system value that a typed override replaced; it stays in the
+   * list (after the typed source that replaced it) so both can be shown.
+   */
+  replaced?: boolean;
+}
+
+/** An input the system would fill but cannot, and why (in Russian): «цель на квартал не задана регионом». */
+export interface MissingInput {
+  input: string;
+  origin: InputOrigin;
   text: string;
 }
 
