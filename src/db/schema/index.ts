@@ -7,3 +7,4 @@ export * from './outreach-materials.js';
 export * from './files.js';
 export * from './outreach-schedule.js';
 export * from './scoring.js';
+export * from './reception.js';

@@ -17,9 +17,10 @@ import { deskAudit, type Desk } from './desk.js';
 import { confirmationBlocker, loadAccountState, type IneligibleReason } from './eligibility.js';
 import { operatorMessages as t } from './operator.messages.js';
 import { parsePassportEntry, passportLock, passportMatches } from './passport-check.js';
+import { linkVisitResult } from '../reception/visits/serve-visitor.js';
 
 export type PassportCheckResult =
-  | { ok: true }
+  | { ok: true; visitId?: string }
   | { ok: false; status: 404 | 409; reason: IneligibleReason }
   | { ok: false; status: 422 | 429; errors: FieldErrors };
 
@@ -52,7 +53,7 @@ export async function confirmIdentity(
   ctx: AppContext,
   desk: Desk,
   citizenId: string,
-  input: { passportSeries: string; passportNumber: string },
+  input: { passportSeries: string; passportNumber: string; visit?: string | null },
   lang: Lang,
   now = new Date(),
 ): Promise<PassportCheckResult> {
@@ -82,10 +83,11 @@ export async function confirmIdentity(
           citizenId,
         })
       : null;
-    await appendAudit(tx, deskAudit(desk, 'staff.citizen.confirm', citizenId, { level: 'confirmed', previousLevel: row.level, dataVersion: state.pd!.version }), now);
-    return { ok: true as const, notificationId };
+    await appendAudit(tx, deskAudit(desk, 'staff.citizen.confirm', citizenId, { level: 'confirmed', previousLevel: row.level, dataVersion: state.pd!.version, ...(input.visit ? { visitId: input.visit } : {}) }), now);
+    const visitLinked = input.visit ? await linkVisitResult(tx, { visitId: input.visit, staffUserId: desk.actor.id, result: 'confirmed', citizenId }, now) : false;
+    return { ok: true as const, notificationId, visitLinked };
   });
   if (!outcome.ok) return { ok: false, status: 409, reason: 'already_confirmed' };
   if (outcome.notificationId) await kickDelivery(ctx.jobs, outcome.notificationId);
-  return { ok: true };
+  return outcome.visitLinked && input.visit ? { ok: true, visitId: input.visit } : { ok: true };
 }

@@ -141,7 +141,8 @@ export async function registerOperatorRoutes(app: FastifyInstance, ctx: AppConte
     if (!centre || !worksAt(request.actor, centre)) return reply.redirect('/operator/figures', 303);
     if (request.actor.mustChangePassword) return reply.redirect('/staff/password', 303);
     const by = (request.query as Form).by;
-    return renderHome(request, reply, { actor: request.actor, centre }, isSearchKind(by) ? by : 'snils');
+    const visit = cleanVisit((request.query as Form).visit);
+    return renderHome(request, reply, { actor: request.actor, centre }, isSearchKind(by) ? by : 'snils', visit ? { values: { visit } } : {});
   });
 
   app.post('/operator/search', { schema: { hide: true } }, async (request, reply) => {
@@ -188,6 +189,7 @@ export async function registerOperatorRoutes(app: FastifyInstance, ctx: AppConte
         allowed={allowedFor(desk.actor, desk.centre)}
         history={await listCitizenHistory(ctx.db, id)}
         notice={notice}
+        visit={cleanVisit((request.query as Form).visit) ?? undefined}
         extras={{
           registered: regCentre ? t(lang, 'registeredAt', { date: formatDate(lang, regAt, timeZone), centre: regCentre }) : meta.status === 'pending' ? null : t(lang, 'registeredOnline', { date: formatDate(lang, regAt, timeZone) }),
           confirmed: meta.confirmedAt ? [formatDate(lang, meta.confirmedAt, timeZone), confCentre].filter(Boolean).join(', ') : null,
@@ -216,6 +218,7 @@ export async function registerOperatorRoutes(app: FastifyInstance, ctx: AppConte
     if (!result.ok) {
       return sendPage(reply, <RegisterPage ctx={page(request, desk, 'register')} values={values} errors={result.errors} existingCitizenId={result.existingCitizenId} />, result.status);
     }
+    if (result.visitId) return reply.redirect(`/reception/visit/${result.visitId}?done=registered`, 303);
     return reply.redirect(`/operator/citizens/${result.citizenId}?done=registered`, 303);
   });
 
@@ -227,7 +230,8 @@ export async function registerOperatorRoutes(app: FastifyInstance, ctx: AppConte
     const id = citizenIdOf(request);
     const state = await loadAccountState(ctx, id);
     if (!state) throw new HttpError(404, 'not_found');
-    return sendPage(reply, <ConfirmPage ctx={page(request, desk)} subject={subjectOf(state, id)} blocker={confirmationBlocker(state)} />);
+    const visit = cleanVisit((request.query as Form).visit);
+    return sendPage(reply, <ConfirmPage ctx={page(request, desk)} subject={subjectOf(state, id)} blocker={confirmationBlocker(state)} values={visit ? { visit } : undefined} />);
   });
 
   app.post('/operator/citizens/:id/confirm', { schema: { hide: true } }, async (request, reply) => {
@@ -235,7 +239,8 @@ export async function registerOperatorRoutes(app: FastifyInstance, ctx: AppConte
     if (!desk) return reply;
     const id = citizenIdOf(request);
     const values = formValues(request.body);
-    const result = await confirmIdentity(ctx, desk, id, { passportSeries: values.passportSeries ?? '', passportNumber: values.passportNumber ?? '' }, request.lang);
+    const result = await confirmIdentity(ctx, desk, id, { passportSeries: values.passportSeries ?? '', passportNumber: values.passportNumber ?? '', visit: cleanVisit(values.visit) }, request.lang);
+    if (result.ok && result.visitId) return reply.redirect(`/reception/visit/${result.visitId}?done=confirmed`, 303);
     if (result.ok) return reply.redirect(`/operator/citizens/${id}?done=confirmed`, 303);
     if (result.status === 404) throw new HttpError(404, 'not_found');
     const subject = subjectOf(await loadAccountState(ctx, id), id);

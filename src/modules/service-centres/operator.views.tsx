@@ -132,10 +132,11 @@ export function WorkplacePage(props: {
       {allowed.find ? (
         <>
           <p>{t(lang, 'searchLead')}</p>
-          <Tabs label={t(lang, 'searchTabs')} items={SEARCH_KINDS.map((k) => ({ href: `/operator?by=${k}#search`, label: t(lang, `by_${k}`), current: k === by }))} />
+          <Tabs label={t(lang, 'searchTabs')} items={SEARCH_KINDS.map((k) => ({ href: `/operator?by=${k}${v.visit ? `&visit=${v.visit}` : ''}#search`, label: t(lang, `by_${k}`), current: k === by }))} />
           <form method="post" action="/operator/search" novalidate>
             <CsrfField token={ctx.csrfToken} />
             <input type="hidden" name="kind" value={by} />
+            {v.visit && <input type="hidden" name="visit" value={v.visit} />}
             {by === 'snils' && <Field lang={lang} name="snils" label={t(lang, 'by_snils')} hint={c(lang, 'snilsHint')} value={v.snils} error={e.snils} inputMode="numeric" width="m" maxLength={14} />}
             {by === 'phone' && <Field lang={lang} name="phone" type="tel" label={idt(lang, 'phone')} hint={idt(lang, 'phoneHint').split('.')[0] + '.'} value={v.phone} error={e.phone} inputMode="tel" width="m" />}
             {by === 'email' && <Field lang={lang} name="email" type="email" label={idt(lang, 'email')} value={v.email} error={e.email} spellcheck={false} width="l" />}
@@ -148,7 +149,7 @@ export function WorkplacePage(props: {
             )}
             <Button type="submit">{t(lang, 'searchButton')}</Button>
           </form>
-          {props.results && <SearchResults lang={lang} results={props.results} canRegister={allowed.register} />}
+          {props.results && <SearchResults lang={lang} results={props.results} canRegister={allowed.register} visit={v.visit} />}
         </>
       ) : (
         <Notice lang={lang} tone="info">
@@ -164,7 +165,7 @@ export function WorkplacePage(props: {
   );
 }
 
-function SearchResults(props: { lang: Lang; results: SearchResultView[]; canRegister: boolean }): VNode {
+function SearchResults(props: { lang: Lang; results: SearchResultView[]; canRegister: boolean; visit?: string }): VNode {
   const { lang, results } = props;
   if (results.length === 0) {
     return (
@@ -190,7 +191,7 @@ function SearchResults(props: { lang: Lang; results: SearchResultView[]; canRegi
           { key: 'phone', label: t(lang, 'colPhone') },
         ]}
         rows={results.map((r) => ({
-          name: <a href={`/operator/citizens/${r.id}`}>{r.fullName}</a>,
+          name: <a href={`/operator/citizens/${r.id}${props.visit ? `?visit=${props.visit}` : ''}`}>{r.fullName}</a>,
           year: r.birthYear ?? '—',
           level: (
             <>
@@ -220,14 +221,14 @@ export interface CardExtras {
   timeZone: string;
 }
 
-export function CitizenCardPage(props: { ctx: PageContext; card: CitizenCardView; extras: CardExtras; allowed: Allowed; history: HistoryRow[]; notice?: string }): VNode {
+export function CitizenCardPage(props: { ctx: PageContext; card: CitizenCardView; extras: CardExtras; allowed: Allowed; history: HistoryRow[]; notice?: string; visit?: string }): VNode {
   const { ctx, card, extras, allowed } = props;
   const lang = ctx.lang;
   const name = fullName(card.lastName, card.firstName, card.middleName);
   const deleted = card.status === 'deleted';
   const actions: VNode[] = [];
   if (!deleted) {
-    if (allowed.confirm && card.level !== 'confirmed') actions.push(<Button href={`/operator/citizens/${card.id}/confirm`}>{t(lang, 'actConfirm')}</Button>);
+    if (allowed.confirm && card.level !== 'confirmed') actions.push(<Button href={`/operator/citizens/${card.id}/confirm${props.visit ? `?visit=${props.visit}` : ''}`}>{t(lang, 'actConfirm')}</Button>);
     if (allowed.restore) actions.push(<Button href={`/operator/citizens/${card.id}/restore`} variant="secondary">{t(lang, 'actRestore')}</Button>);
     if (allowed.passport && card.hasPersonalData) actions.push(<Button href={`/operator/citizens/${card.id}/passport`} variant="secondary">{t(lang, 'actPassport')}</Button>);
     if (allowed.delete) actions.push(<Button href={`/operator/citizens/${card.id}/delete`} variant="danger">{t(lang, 'actDelete')}</Button>);
@@ -456,6 +457,7 @@ export function ConfirmPage(props: { ctx: PageContext; subject: Subject; values?
     <ActionShell ctx={ctx} subject={subject} title={t(lang, 'confirmTitle')} lead={t(lang, 'confirmLead')} errors={e} blocker={props.blocker}>
       <form method="post" action={`/operator/citizens/${subject.id}/confirm`} novalidate>
         <CsrfField token={ctx.csrfToken} />
+        {props.values?.visit && <input type="hidden" name="visit" value={props.values.visit} />}
         <PassportFields lang={lang} legend={t(lang, 'passportCheckLegend')} values={props.values ?? {}} errors={e} full={false} />
         <Button type="submit">{t(lang, 'confirmSubmit')}</Button>
       </form>

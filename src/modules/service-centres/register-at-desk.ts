@@ -31,11 +31,12 @@ import { deskAudit, type Desk } from './desk.js';
 import { generateOneTimePassword } from './one-time-password.js';
 import { operatorMessages as t } from './operator.messages.js';
 import { nameEmptyFields } from './required-fields.js';
+import { linkVisitResult } from '../reception/visits/serve-visitor.js';
 
 export type DeskRegistrationForm = PersonalDataForm & { phone?: string; email?: string; eventCode?: string; visit?: string };
 
 export type DeskRegistrationResult =
-  | { ok: true; citizenId: string; maskedPhone: string }
+  | { ok: true; citizenId: string; maskedPhone: string; visitId?: string }
   | { ok: false; status: 409 | 422; errors: FieldErrors; existingCitizenId?: string };
 
 const EVENT_CODE_RE = /^[A-Za-zА-ЯЁа-яё0-9][A-Za-zА-ЯЁа-яё0-9_-]{0,39}$/;
@@ -113,12 +114,13 @@ export async function registerAtDesk(ctx: AppContext, desk: Desk, form: DeskRegi
         }),
         now,
       );
-      return { citizenId, version, notificationId };
+      const visitLinked = visit ? await linkVisitResult(tx, { visitId: visit, staffUserId: actor.id, result: 'registered', citizenId }, now) : false;
+      return { citizenId, version, notificationId, visitLinked };
     });
     await kickDelivery(ctx.jobs, out.notificationId);
     // If the kick is lost, verification.resume finds the queued checks.
     await kickRegistryChecks(ctx.jobs, out.citizenId, out.version).catch(() => null);
-    return { ok: true, citizenId: out.citizenId, maskedPhone: maskRecipient('sms', phone) };
+    return { ok: true, citizenId: out.citizenId, maskedPhone: maskRecipient('sms', phone), ...(out.visitLinked && visit ? { visitId: visit } : {}) };
   } catch (error) {
     // Someone registered the same SNILS or confirmed the phone in the meantime.
     if (isUniqueViolation(error, 'citizen_personal_data_snils_unique')) {
