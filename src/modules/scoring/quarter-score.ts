@@ -8,8 +8,9 @@
  *   2. the portal (inputs/portal-inputs.ts): P1.3 A (accounts activated), P1.3 C
  *      (the region's target), P1.2 n (centre requirements: hours, stands, checks),
  *      P1.1.x B (organisations' headcounts);
+ *   2a. the reception visit log (inputs/reception-inputs.ts): P2.1 A and B;
  *   3. figures typed in with evidence (typed-inputs/): the inputs the system does
- *      not know, and typed overrides of P1.1.x B — a typed override comes first in
+ *      not know, and typed overrides of P1.1.x B and P2.1 — a typed override comes first in
  *      `sources` and the portal figure it replaced stays after it, `replaced: true`.
  * Inputs the system would fill but cannot (no target, a centre not checked, a
  * headcount not given) are listed in `missing` with the reason. About ten
@@ -23,6 +24,7 @@ import { evaluateModel, type ModelEvaluation, type ScoringInputs } from './evalu
 import type { ScoringModel } from './model.js';
 import { activeModel } from './model-store/active-model.js';
 import { portalInputs, regionTimeZone } from './inputs/portal-inputs.js';
+import { receptionInputs } from './inputs/reception-inputs.js';
 import { quarterBounds, systemInputs, type InputSource, type MissingInput, type Quarter } from './inputs/system-inputs.js';
 import { typedMode } from './typed-inputs/typed-input-defs.js';
 import { listTypedInputs } from './typed-inputs/typed-inputs.repository.js';
@@ -67,14 +69,15 @@ export async function liveQuarterScore(db: Queryable, query: QuarterScoreQuery):
   const timeZone = await regionTimeZone(db, query.regionId);
   const standsLevel = system.inputs['P2.2']?.n ?? 0;
   const portal = await portalInputs(db, query, { standsLevel, asOf, timeZone });
+  const reception = await receptionInputs(db, query, asOf);
 
   const inputs: Record<string, Record<string, number>> = {};
   const sources: Record<string, InputSource[]> = {};
-  for (const part of [system, portal]) {
+  for (const part of [system, portal, reception]) {
     for (const [nodeId, values] of Object.entries(part.inputs)) Object.assign((inputs[nodeId] ??= {}), values);
     for (const [nodeId, list] of Object.entries(part.sources)) (sources[nodeId] ??= []).push(...list);
   }
-  const missing: Record<string, MissingInput[]> = structuredClone(portal.missing);
+  const missing: Record<string, MissingInput[]> = { ...structuredClone(portal.missing), ...structuredClone(reception.missing) };
 
   const known = new Map(model.nodes.map((n) => [n.id, new Set((n.inputs ?? []).map((d) => d.name))]));
   for (const row of await listTypedInputs(db, query.municipalityId, query)) {

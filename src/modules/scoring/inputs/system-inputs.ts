@@ -39,7 +39,7 @@ import { indicatorLevel, materialStatus, type MaterialStatus } from '../../outre
  * - 'centre_checks': the service-centre requirements of P1.2 (portal facts + checks typed by the coordinator);
  * - 'typed': typed in with evidence (../typed-inputs/).
  */
-export type InputOrigin = 'portal' | 'targets' | 'centre_checks' | 'typed' | 'materials' | 'events';
+export type InputOrigin = 'portal' | 'targets' | 'centre_checks' | 'typed' | 'materials' | 'events' | 'reception';
 
 /** What a typed value carries: the note, who entered it and when, links and evidence files. */
 export interface TypedEvidence {

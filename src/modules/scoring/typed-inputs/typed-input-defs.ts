@@ -7,10 +7,10 @@
  *   a wrong figure is fixed where it comes from.
  * - OVERRIDABLE: portal figures a typed value may replace, with evidence — the
  *   headcounts B of P1.1.1 and P1.1.2 (organisations.employees may be missing or
- *   «условные данные»). The page shows both.
+ *   «условные данные»), and P2.1 A and B, counted from the reception visit log
+ *   (a desk that keeps a paper log types its figures). The page shows both.
  * - every other input of the model is typed: in kalga-2018 P1.1.1 A, P1.1.2 A
- *   (until the reception issue records which employees are registered), P2.1 A
- *   and B (until the reception log exists), P2.7 n, P3.3 n; in a model the region
+ *   (until the reception issue records which employees are registered), P2.7 n, P3.3 n; in a model the region
  *   edited, any new input.
  */
 import type { InputDef, ScoringModel, ScoringNode } from '../model.js';
@@ -21,7 +21,7 @@ const key = (nodeId: string, input: string) => `${nodeId}:${input}`;
 export const SYSTEM_FILLED: ReadonlySet<string> = new Set(
   ['P1.2:n', 'P1.3:A', 'P1.3:C', 'P2.2:n', 'P2.3:n', 'P2.3:m', 'P2.4:n', 'P2.5:n', 'P2.6:n', 'P2.8:n', 'P3.1:n', 'P3.2:n'],
 );
-export const OVERRIDABLE: ReadonlySet<string> = new Set(['P1.1.1:B', 'P1.1.2:B']);
+export const OVERRIDABLE: ReadonlySet<string> = new Set(['P1.1.1:B', 'P1.1.2:B', 'P2.1:A', 'P2.1:B']);
 
 export type TypedMode = 'typed' | 'override';
 
