@@ -21,8 +21,13 @@ import { registerPlanFileRoutes } from './outreach/plan-files/plan-files.routes.
 import { notificationJobs, registerNotificationRoutes } from './notifications/index.js';
 import { registerScoringRoutes } from './scoring/scoring.routes.js';
 import { registerScoreRoutes } from './scoring/scores.routes.js';
+import { registerTargetRoutes } from './scoring/targets/targets.routes.js';
+import { registerReportRoutes } from './reports/reports.routes.js';
+import { registerRankingRoutes } from './scoring/ranking/ranking.routes.js';
+import { registerDashboardRoutes } from './dashboard/dashboard.routes.js';
 import { registerStaffRoutes } from './staff/staff.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
+import { registerReceptionRoutes } from './reception/reception.routes.js';
 import { verificationJobs } from './verification/index.js';
 
 export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -32,6 +37,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerIdentityRoutes(app, ctx);
   await registerCabinetRoutes(app, ctx);
   await registerOperatorRoutes(app, ctx);
+  await registerReceptionRoutes(app, ctx);
   await registerActivationPointRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
   await registerOutreachRoutes(app, ctx);
@@ -43,6 +49,10 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerDueRoutes(app, ctx);
   await registerScoringRoutes(app, ctx);
   await registerScoreRoutes(app, ctx);
+  await registerTargetRoutes(app, ctx);
+  await registerReportRoutes(app, ctx);
+  await registerRankingRoutes(app, ctx);
+  await registerDashboardRoutes(app, ctx);
 }
 
 export function jobDefinitions(ctx: AppContext, log: (obj: object, msg: string) => void): JobDefinition[] {

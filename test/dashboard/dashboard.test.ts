@@ -132,7 +132,11 @@ test('score tree of the first in the ranking: colours in words, links to the sco
   assert.match(body, /data-colour-node="P2.8" data-colour="green"><span class="u-badge[^"]*"><span class="u-visually-hidden">уровень: <\/span>высокий/);
   assert.match(body, /data-colour-node="P3.1" data-colour="red"><span class="u-badge[^"]*"><span class="u-visually-hidden">уровень: <\/span>низкий/);
   assert.match(body, /data-value="P2.8">100 из 100</);
-  assert.match(body, new RegExp(`href="/outreach/scores\\?municipality=${ids.kalgansky}&amp;quarter=${lastQ()}(#node-P2\\.8)?" data-node-link="P2.8"`));
+  assert.match(body, new RegExp(`href="/outreach/scores\\?municipality=${ids.kalgansky}&amp;quarter=${lastQ()}#node-P2\\.8" data-node-link="P2.8"`));
+  // …and the link lands on that node's row of the score page, with its inputs and where they came from
+  const scorePage = (await b.get(`/outreach/scores?municipality=${ids.kalgansky}&quarter=${lastQ()}`)).body;
+  assert.match(scorePage, /<span data-node="P2.8" id="node-P2.8">/);
+  assert.match(scorePage, /data-input="P2.8-n" data-origin="events"/);
   // the totals table has a row per municipality
   assert.match(body, new RegExp(`data-total="${ids.nerchinsky}:P"`));
   const chosen = (await b.get(`/outreach/dashboard?score=${ids.nerchinsky}`)).body;

@@ -54,17 +54,10 @@ const date = (lang: Lang, iso: string) => (lang === 'ru' ? iso.split('-').revers
 const num = (lang: Lang, v: number) => (lang === 'ru' ? formatNumberRu(v) : formatNumberRu(v).replace(',', '.'));
 const shortQuarter = (lang: Lang, q: Quarter) => t(lang, 'quarterShort', { roman: ROMAN[q.quarter - 1]!, quarter: q.quarter, year: q.year });
 
-/**
- * Whether the score page marks each node's row with id="node-<id>". It does not
- * (yet): its rows carry data-node only, so links go to the page itself. Turn on
- * when scores.views.tsx gives the rows those ids.
- */
-export const SCORE_PAGE_NODE_ANCHORS = false;
-
-/** The score page of a municipality and quarter (with the node's anchor when the page has them). */
+/** The score page of a municipality and quarter, at the node's row (scores.views.tsx marks each row id="node-<id>"). */
 export function scoreHref(municipalityId: string, quarter: Quarter, nodeId?: string): string {
   const base = `/outreach/scores?municipality=${encodeURIComponent(municipalityId)}&quarter=${formatQuarter(quarter)}`;
-  return nodeId && SCORE_PAGE_NODE_ANCHORS ? `${base}#node-${nodeId}` : base;
+  return nodeId ? `${base}#node-${nodeId}` : base;
 }
 
 function ColourBadge(props: { lang: Lang; model: ScoringModel; nodeId: string; value: number | null }): VNode {

@@ -130,7 +130,7 @@ export function ScorePage(props: ScorePageProps): VNode {
     const gaps = props.missing[node.id] ?? [];
     return {
       node: (
-        <span data-node={node.id}>
+        <span data-node={node.id} id={`node-${node.id}`}>
           <strong>{node.id}</strong> {node.title}
         </span>
       ),
