@@ -1,13 +1,16 @@
 /**
- * P2.1 of the score comes from the reception visit log (issue 6): A = visitors
+ * The reception visit log (issue 6) feeds the score and the quarterly report.
+ * P2.1 of the score: A = visitors
  * informed, B = all visitors of the quarter, in the region's time zone; no
  * logged visits → missing with the reason; a typed figure (a paper log) replaces
- * the log's figure and both are shown.
+ * the log's figure and both are shown. Table 3 of the seed-003 report gets a
+ * row per organisation with the visitors informed there.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { insertVisit } from '../../src/modules/reception/reception.repository.js';
 import { liveQuarterScore } from '../../src/modules/scoring/quarter-score.js';
+import { generateQuarterReport } from '../../src/modules/reports/generate-report.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -76,4 +79,16 @@ test('a typed B (a desk with a paper log) replaces the log’s B and both are sh
   assert.equal(score.evaluation.nodes['P2.1']!.value, 50);
   const b = score.sources['P2.1']!.filter((s) => s.input === 'B');
   assert.deepEqual(b.map((s) => [s.origin, s.value, s.replaced ?? false]), [['typed', 6, false], ['reception', 5, true]]);
+});
+
+test('report table 3: one row per organisation with the visitors informed there, from the log', async () => {
+  const report = await generateQuarterReport(t.ctx.db, { regionId, municipalityId: kalga, year: 2026, quarter: 3 });
+  const rows = report.consultations.filter((r) => r.source.origin === 'visits');
+  // operator's centre: registered + refused = 2 informed of 2; reception's school: 1 informed of 3
+  assert.deepEqual(rows.map((r) => r.count).sort(), [1, 2]);
+  const school = rows.find((r) => r.count === 1)!;
+  assert.match(school.title, /^Информирование посетителей о портале госуслуг по алгоритму \(.+\)$/);
+  assert.match(school.notes, /посетителей 3, проинформировано 1, предложено зарегистрироваться или подтвердить учётную запись 0/);
+  const chitaReport = await generateQuarterReport(t.ctx.db, { regionId, municipalityId: chita, year: 2026, quarter: 3 });
+  assert.equal(chitaReport.consultations.filter((r) => r.source.origin === 'visits').length, 0);
 });

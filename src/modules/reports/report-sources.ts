@@ -13,9 +13,8 @@
  * - Table 3 (consultations): events of the consulting formats (CONSULTING_FORMATS)
  *   grouped the same way; the number is the people reached, summed (an event
  *   without a figure adds nothing and is named in the notes).
- *   More sources of consultations plug into CONSULTATION_SOURCES: the reception
- *   visit log (citizens informed at the desk, seed 004) is to be added there as
- *   `consultationsFromVisitLog` when that log exists.
+ *   Then the reception visit log (consultationsFromVisitLog): visitors informed
+ *   at each organisation's desks by the algorithm of seed 004.
  */
 import type { Queryable } from '../../db/client.js';
 import type { OutreachEventLink } from '../../db/schema/outreach-events.js';
@@ -23,6 +22,7 @@ import { findKind } from '../outreach/materials/material-kinds.js';
 import { eventsMessages, isEventFormat, type EventsMessageKey } from '../outreach/events/events.messages.js';
 import { quarterBounds, type Quarter } from '../scoring/inputs/system-inputs.js';
 import type { ReportRow } from './report.js';
+import { receptionFiguresBy } from '../reception/figures.js';
 
 export interface ReportQuery extends Quarter {
   regionId: string;
@@ -195,5 +195,29 @@ export const consultationsFromEvents: RowSourceFn = async (db, query) =>
 /** Sources per table, in the order their rows appear. */
 export const WEBSITE_SOURCES: readonly RowSourceFn[] = [websitesFromMaterials, websitesFromEvents];
 export const RECEPTION_SOURCES: readonly RowSourceFn[] = [receptionFromEvents];
-/** The reception visit log's `consultationsFromVisitLog` goes here when it exists. */
-export const CONSULTATION_SOURCES: readonly RowSourceFn[] = [consultationsFromEvents];
+/**
+ * Consultations at the desks from the reception visit log (seed 004): one row
+ * per organisation whose staff informed visitors in the quarter; the number is
+ * the visitors informed by the algorithm (not those who only got their question
+ * answered), the notes give the rest of the desk's figures.
+ */
+export const consultationsFromVisitLog: RowSourceFn = async (db, query) => {
+  const { from, to } = quarterBounds(query);
+  const rows = await receptionFiguresBy(db, { regionId: query.regionId, municipalityId: query.municipalityId, from, to }, 'organisation');
+  return rows
+    .filter((r) => r.figures.informed > 0)
+    .map((r) => {
+      const f = r.figures;
+      return {
+        id: `visits:${r.id}`,
+        title: `Информирование посетителей о портале госуслуг по алгоритму (${r.name})`,
+        link: '',
+        count: f.informed,
+        notes: `Журнал приёма ${ruDate(from)}–${ruDate(to)}: посетителей ${f.visitors}, проинформировано ${f.informed}, предложено зарегистрироваться или подтвердить учётную запись ${f.offered}, согласились ${f.agreed}, зарегистрировано ${f.registered}, подтверждено ${f.confirmed}`,
+        source: { origin: 'visits' as const, refs: [r.id], text: `Журнал приёма: проинформировано ${f.informed} из ${f.visitors} посетителей` },
+        edited: false,
+      };
+    });
+};
+
+export const CONSULTATION_SOURCES: readonly RowSourceFn[] = [consultationsFromEvents, consultationsFromVisitLog];
