@@ -5,7 +5,7 @@ import { findTypable, parseNumberRu, parseTypedValue, typableInputs, typedMode }
 
 test('kalga-2018: what is typed, what is an override, what the system fills', () => {
   const list = typableInputs(KALGA_2018).map((t) => `${t.node.id}:${t.def.name}:${t.mode}`);
-  assert.deepEqual(list, ['P1.1.1:A:typed', 'P1.1.1:B:override', 'P1.1.2:A:typed', 'P1.1.2:B:override', 'P2.1:A:typed', 'P2.1:B:typed', 'P2.7:n:typed', 'P3.3:n:typed']);
+  assert.deepEqual(list, ['P1.1.1:A:typed', 'P1.1.1:B:override', 'P1.1.2:A:typed', 'P1.1.2:B:override', 'P2.1:A:override', 'P2.1:B:override', 'P2.7:n:typed', 'P3.3:n:typed']);
   assert.equal(typedMode('P1.3', 'C'), null);
   assert.equal(typedMode('P2.2', 'n'), null);
   assert.equal(typedMode('P9.9', 'x'), 'typed', 'an input a region adds is typed');
