@@ -13,6 +13,10 @@ import { DEMO_ACTIVITY_ACTION, EVENT_CODE_SHARE, seedDemoActivity, type DemoActi
 import { confirmedOf, DEMO_ROLES, MISSING_LAST_QUARTER, RETURN_COMMENT, registeredOf } from '../../src/db/seed/demo-activity/plan.js';
 import { KALGA_EVENTS, KALGA_INPUTS, KALGA_CENTRE_CHECKS, OTHER_ACTIVITY } from '../../src/db/seed/demo-activity/outreach-data.js';
 import { liveQuarterScore } from '../../src/modules/scoring/quarter-score.js';
+import { demoDesks, deskLogin, planReceptionVisits, DEMO_VISIT_THRESHOLD } from '../../src/db/seed/demo-activity/reception.js';
+import { COUNTS_AS, outcomeOf, replay, type Answer } from '../../src/modules/reception/dialog/machine.js';
+import { verifyPassword } from '../../src/platform/passwords.js';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo.js';
 
 const TODAY = '2026-11-23';
 const TZ = 'Asia/Chita';
@@ -145,8 +149,9 @@ test('Kalgansky: the approved plan, events, materials, typed inputs and centre c
   assert.ok((await n('select count(*)::int as n from citizens where event_code is not null')) > 0);
 
   const q = result.plan.quarters;
-  for (const quarter of [q.beforeLast, q.lastComplete]) {
-    assert.equal(await n('select count(*)::int as n from score_inputs where municipality_id = $1 and year = $2 and quarter = $3', [kalga, quarter.year, quarter.quarter]), KALGA_INPUTS.length);
+  for (const [i, quarter] of [q.beforeLast, q.lastComplete].entries()) {
+    const typed = KALGA_INPUTS.filter((input) => input.values[i] !== null).length;
+    assert.equal(await n('select count(*)::int as n from score_inputs where municipality_id = $1 and year = $2 and quarter = $3', [kalga, quarter.year, quarter.quarter]), typed);
     assert.equal(
       await n('select count(*)::int as n from centre_checks cc join service_centres sc on sc.id = cc.service_centre_id where sc.municipality_id = $1 and cc.year = $2 and cc.quarter = $3', [kalga, quarter.year, quarter.quarter]),
       KALGA_CENTRE_CHECKS.length,
@@ -232,4 +237,68 @@ test('no personal data: the accounts have no names, contacts, documents or passw
   // The audit marker names the region and counts, nothing about people.
   const { rows } = await t.db.query<{ details: Record<string, unknown> }>('select details from audit_log where action = $1', [DEMO_ACTIVITY_ACTION]);
   assert.deepEqual(Object.keys(rows[0]!.details).sort(), ['citizens', 'events', 'quarters', 'submissions', 'today']);
+});
+
+test('reception visits: as planned per desk and quarter, 60–80 % informed, valid dialogs, no personal data; P2.1 counts them', async () => {
+  const planned = planReceptionVisits(result.plan.quarters, 0.05);
+  const desks = demoDesks();
+  assert.equal(desks.length, 6);
+  // Per desk and quarter: the planned number of visitors, in the quarter's days before today, all finished, none linked to a citizen.
+  const { rows } = await t.db.query<{ login: string; period: string; n: number; informed: number; linked: number }>(
+    `select u.login, to_char(v.started_at at time zone $1::text, 'YYYY-"Q"Q') as period, count(*)::int as n,
+            count(*) filter (where v.outcome <> 'consulted')::int as informed, count(v.citizen_id)::int as linked
+       from reception_visits v join staff_users u on u.id = v.staff_user_id where v.status = 'finished' group by 1, 2`,
+    [TZ],
+  );
+  assert.equal(await n('select count(*)::int as n from reception_visits'), planned.reduce((a, p) => a + p.count, 0));
+  assert.equal(await n("select count(*)::int as n from reception_visits where started_at >= ($1::date::timestamp at time zone $2::text) or status <> 'finished' or citizen_id is not null", [TODAY, TZ]), 0);
+  const q = result.plan.quarters;
+  for (const desk of desks) {
+    for (const quarter of [q.lastComplete, q.current]) {
+      const mine = planned.filter((p) => p.deskKey === desk.key && p.quarter === quarter.label);
+      const visitors = mine.reduce((a, p) => a + p.count, 0);
+      const informed = mine.filter((p) => (COUNTS_AS.informed as readonly string[]).includes(p.outcome)).reduce((a, p) => a + p.count, 0);
+      const row = rows.find((r) => r.login === deskLogin(desk) && r.period === quarter.label);
+      assert.equal(Number(row?.n ?? 0), visitors, `${desk.key} ${quarter.label}`);
+      assert.equal(Number(row!.informed), informed, `${desk.key} ${quarter.label} informed`);
+      assert.ok(informed / visitors >= 0.58 && informed / visitors <= 0.82, `${desk.key} ${quarter.label}: ${informed}/${visitors}`);
+    }
+  }
+  // Every stored path is a finished dialog of the desk's authority, and its outcome is the machine's.
+  const authority = new Map(desks.map((d) => [deskLogin(d), d.authority]));
+  const paths = await t.db.query<{ login: string; path: Answer[]; outcome: string; register_via: string | null; confirm_via: string | null; age_threshold: number }>(
+    'select distinct u.login, v.path, v.outcome, v.register_via, v.confirm_via, v.age_threshold from reception_visits v join staff_users u on u.id = v.staff_user_id',
+  );
+  assert.ok(paths.rows.some((r) => r.outcome === 'registered'), 'a declared registration');
+  assert.ok(paths.rows.some((r) => r.outcome === 'refused'));
+  for (const r of paths.rows) {
+    const a = authority.get(r.login)!;
+    assert.equal(r.register_via, a.register);
+    assert.equal(r.confirm_via, a.confirm);
+    assert.equal(Number(r.age_threshold), DEMO_VISIT_THRESHOLD);
+    const state = replay({ threshold: DEMO_VISIT_THRESHOLD, authority: a }, r.path);
+    assert.equal(state?.step, 'done', r.path.join(' '));
+    assert.equal(outcomeOf(state!), r.outcome);
+  }
+  // The desk accounts made for the other municipalities cannot sign in.
+  const made = await t.db.query<{ password_hash: string }>("select password_hash from staff_users where login like 'demo-desk-%'");
+  assert.equal(made.rows.length, 4);
+  for (const u of made.rows) assert.equal(await verifyPassword(u.password_hash, DEMO_PASSWORD), false);
+
+  // P2.1 = informed / visitors × 100 over the municipality's desks, from the visit log; only Kalgansky's quarter before last
+  // (before the desks used the system) has figures typed from the paper journal.
+  const p21 = (municipality: string, quarterLabel: string) => {
+    const mine = planned.filter((p) => p.quarter === quarterLabel && desks.find((d) => d.key === p.deskKey)!.municipalityKey === municipality);
+    return { A: mine.filter((p) => p.outcome !== 'consulted').reduce((a, p) => a + p.count, 0), B: mine.reduce((a, p) => a + p.count, 0) };
+  };
+  for (const [municipality, quarter] of [['chita', q.lastComplete], ['kalgansky', q.lastComplete], ['kalgansky', q.current], ['krasnokamensky', q.current]] as const) {
+    const { A, B } = p21(municipality, quarter.label);
+    const score = await liveQuarterScore(t.db, { regionId, municipalityId: munId.get(municipality)!, year: quarter.year, quarter: quarter.quarter, today: TODAY });
+    assert.deepEqual(score.inputs['P2.1'], { A, B }, `${municipality} ${quarter.label}`);
+    assert.ok(Math.abs(score.evaluation.nodes['P2.1']!.value! - (A / B) * 100) < 1e-9);
+    assert.ok(score.sources['P2.1']!.every((s) => s.origin === 'reception'));
+  }
+  const paper = await liveQuarterScore(t.db, { regionId, municipalityId: munId.get('kalgansky')!, year: q.beforeLast.year, quarter: q.beforeLast.quarter, today: TODAY });
+  assert.deepEqual(paper.inputs['P2.1'], { A: 371, B: 512 });
+  assert.ok(paper.sources['P2.1']!.filter((s) => !s.replaced).every((s) => s.origin === 'typed'));
 });

@@ -8,3 +8,4 @@ export * from './files.js';
 export * from './outreach-schedule.js';
 export * from './scoring.js';
 export * from './reception.js';
+export * from './reception-attestation.js';

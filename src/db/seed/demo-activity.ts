@@ -38,6 +38,7 @@ import {
 } from './demo-activity/plan.js';
 import { KALGA_CENTRE_CHECKS, KALGA_EVENTS, KALGA_INPUTS, KALGA_MATERIALS, OTHER_ACTIVITY } from './demo-activity/outreach-data.js';
 import { seedEvents, seedMaterials, seedPlan, type SeededEvent } from './demo-activity/outreach.js';
+import { planReceptionVisits, seedReceptionVisits } from './demo-activity/reception.js';
 
 export const DEMO_ACTIVITY_ACTION = 'demo.activity.seed';
 
@@ -159,6 +160,8 @@ export async function seedDemoActivity(db: Database, options: DemoActivityOption
     for (const e of events) await attachEventCodes(tx, e, place.timeZone);
     await insertTargets(tx, place.regionId, planned.municipalities, quarters, munByKey, regionAdmin.id, place.timeZone);
     await insertKalgaInputs(tx, place.regionId, kalga.id, quarters, coordinator.id, centreIds, today, place.timeZone);
+    const visits = await seedReceptionVisits(tx, place, planReceptionVisits(quarters, options.scale ?? 1));
+    log(`Посетители, принятые по алгоритму информирования: ${visits.toLocaleString('ru-RU')}.`);
     await insertSubmissions(tx, place.regionId, planned.submissions, quarters, munByKey, { coordinatorId: coordinator.id, regionAdminId: regionAdmin.id, kalgaId: kalga.id }, today, place.timeZone);
     await appendAudit(tx, {
       actorType: 'system',
@@ -289,6 +292,7 @@ async function insertKalgaInputs(
     const on = [addDays(q.last, 4), yesterday].sort()[0]!;
     const at = localTs(on, '15:20');
     for (const input of KALGA_INPUTS) {
+      if (input.values[i] === null) continue;
       await tx.query(
         `insert into score_inputs (region_id, municipality_id, year, quarter, node_id, input_name, value, note, links, entered_by, entered_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::timestamp at time zone $12::text)`,

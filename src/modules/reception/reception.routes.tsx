@@ -27,6 +27,12 @@ import { receptionFigures, receptionFiguresBy, type FiguresGrouping } from './fi
 import { receptionMessages as t } from './reception.messages.js';
 import { competencyMessages as c } from './competencies/competencies.messages.js';
 import { registerCompetencyRoutes } from './competencies/competencies.routes.js';
+import { registerHandoutRoutes } from './handouts/handouts.routes.js';
+import { handoutMessages } from './handouts/handouts.messages.js';
+import { registerAttestationRoutes } from './attestation/attestation.routes.js';
+import { attestationMessages } from './attestation/attestation.messages.js';
+import { registerReminderRoutes } from './reminders/reminders.routes.js';
+import { reminderMessages } from './reminders/reminders.messages.js';
 import { listAttempts } from './competencies/self-test.js';
 import {
   canEditReceptionSettings,
@@ -46,7 +52,7 @@ type Form = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Section = 'desk' | 'figures' | 'staff' | 'settings' | 'profile' | 'selftest' | 'questions';
+type Section = 'desk' | 'figures' | 'staff' | 'settings' | 'profile' | 'selftest' | 'questions' | 'handouts' | 'attestation' | 'reminders';
 
 export function receptionNav(request: FastifyRequest, current: Section | null): NavItem[] {
   const actor = request.actor;
@@ -60,9 +66,18 @@ export function receptionNav(request: FastifyRequest, current: Section | null): 
     ['staff', '/reception/staff', isReceptionSupervisor(actor)],
     ['settings', '/reception/settings', actor.role === 'regional_admin' || actor.role === 'system_admin'],
     ['questions', '/reception/questions', actor.role === 'regional_admin' || actor.role === 'system_admin'],
+    ['attestation', '/reception/attestations', servesVisitors(actor) || isReceptionSupervisor(actor)],
+    ['reminders', '/reception/reminders', servesVisitors(actor) || isReceptionSupervisor(actor)],
+    ['handouts', '/reception/handouts', servesVisitors(actor) || isReceptionSupervisor(actor)],
   ];
   const label = (key: Section) =>
-    key === 'selftest' ? c(lang, 'navSelfTest') : key === 'questions' ? c(lang, 'navQuestions') : t(lang, ({ desk: 'navDesk', figures: 'navFigures', staff: 'navStaff', settings: 'navSettings', profile: 'navProfile' } as const)[key]);
+    key === 'handouts'
+      ? handoutMessages(lang, 'nav')
+      : key === 'attestation'
+        ? attestationMessages(lang, 'nav')
+        : key === 'reminders'
+          ? reminderMessages(lang, 'nav')
+          : key === 'selftest' ? c(lang, 'navSelfTest') : key === 'questions' ? c(lang, 'navQuestions') : t(lang, ({ desk: 'navDesk', figures: 'navFigures', staff: 'navStaff', settings: 'navSettings', profile: 'navProfile' } as const)[key]);
   return items.filter(([, , show]) => show).map(([key, href]) => ({ href, label: label(key), current: key === current }));
 }
 
@@ -79,6 +94,9 @@ function previewOf(lang: Lang, keyServices: string[]): string {
 
 export async function registerReceptionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await registerCompetencyRoutes(app, ctx);
+  await registerHandoutRoutes(app, ctx);
+  await registerAttestationRoutes(app, ctx);
+  await registerReminderRoutes(app, ctx);
   /** The employee's place at the desk now: threshold and authority for a new visit. */
   async function placeOf(actor: StaffActor): Promise<VisitPlace> {
     const centre = actor.role === 'operator' && actor.serviceCentreId ? await findServiceCentreById(ctx.db, actor.serviceCentreId) : null;

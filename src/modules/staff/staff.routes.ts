@@ -16,6 +16,7 @@ import { staffMessages as t } from './staff.messages.js';
 import { findStaffForSignIn, updateStaffPassword } from './staff.repository.js';
 import { DashboardPage, LoginPage, PasswordPage, type DashboardSection } from './staff.views.js';
 import { receptionSection } from '../reception/reception.nav.js';
+import { readingNoticeCards } from '../reception/reminders/reminders.cards.js';
 
 const LoginForm = z.object({ login: z.string().default(''), password: z.string().default(''), next: z.string().optional() });
 const PasswordForm = z.object({ current: z.string().default(''), password: z.string().default(''), repeat: z.string().default('') });
@@ -87,6 +88,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: AppContext)
         ? [{ href: '/outreach', title: t(lang, 'outreach'), text: t(lang, 'outreachText') }]
         : []),
       ...(actor.role === 'regional_admin' || actor.role === 'system_admin' ? [{ href: '/outreach/dashboard', title: t(lang, 'dashboard'), text: t(lang, 'dashboardText') }] : []),
+      ...(await readingNoticeCards(ctx.db, actor, lang)),
       ...receptionSection(actor, lang),
       { href: '/staff/territory', title: t(lang, 'territory'), text: t(lang, 'territoryText') },
       { href: '/staff/password', title: t(lang, 'changePassword'), text: t(lang, 'changePasswordText') },

@@ -1,2 +1,2 @@
-export { renderPdf, type PdfAlign, type PdfBlock, type PdfOrientation, type PdfPageBreak, type PdfParagraph, type PdfSpec, type PdfTable, type PdfTableColumn, type RenderOptions } from './pdf-document.js';
+export { renderPdf, type PdfAlign, type PdfBlock, type PdfOrientation, type PdfPageSize, type PdfPageBreak, type PdfParagraph, type PdfSpec, type PdfTable, type PdfTableColumn, type RenderOptions } from './pdf-document.js';
 export { extractPdfText } from './pdf-text.js';

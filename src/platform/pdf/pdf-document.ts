@@ -26,6 +26,10 @@ export interface PdfParagraph {
   /** points of space above / below */
   spaceBefore?: number;
   spaceAfter?: number;
+  /** a framed block (e.g. the address on a handout): a border with padding around the text */
+  boxed?: boolean;
+  /** extra points between lines (large type reads better with some) */
+  lineGap?: number;
 }
 
 export interface PdfTableColumn {
@@ -54,11 +58,17 @@ export interface PdfPageBreak {
 
 export type PdfBlock = PdfParagraph | PdfTable | PdfPageBreak;
 
+export type PdfPageSize = 'A4' | 'A3';
+
 export interface PdfSpec {
   /** the document's title (metadata) */
   title: string;
   author?: string;
   orientation?: PdfOrientation;
+  /** A4 when absent (A3 for posters) */
+  pageSize?: PdfPageSize;
+  /** millimetres on every side instead of the office layout (30/15/20/20 mm), e.g. for a poster */
+  marginMm?: number;
   /** points, 12 when absent */
   fontSize?: number;
   /** «1 / 3» at the foot of every page (default true) */
@@ -82,10 +92,12 @@ const BOLD = 'bold';
 export async function renderPdf(spec: PdfSpec, options: RenderOptions = {}): Promise<Buffer> {
   const fonts = pdfFonts();
   const baseSize = spec.fontSize ?? 12;
+  const pageSize = spec.pageSize ?? 'A4';
+  const margins = spec.marginMm === undefined ? MARGINS : { top: spec.marginMm * MM, bottom: spec.marginMm * MM, left: spec.marginMm * MM, right: spec.marginMm * MM };
   const doc = new PDFDocument({
-    size: 'A4',
+    size: pageSize,
     layout: spec.orientation ?? 'portrait',
-    margins: MARGINS,
+    margins,
     compress: options.compress ?? true,
     bufferPages: true,
     lang: 'ru-RU',
@@ -107,7 +119,7 @@ export async function renderPdf(spec: PdfSpec, options: RenderOptions = {}): Pro
   const textWidth = () => doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const newPage = () => {
-    doc.addPage({ size: 'A4', layout: orientation, margins: MARGINS });
+    doc.addPage({ size: pageSize, layout: orientation, margins });
     doc.x = left();
     doc.y = doc.page.margins.top;
   };
@@ -119,10 +131,22 @@ export async function renderPdf(spec: PdfSpec, options: RenderOptions = {}): Pro
     } else if (block.kind === 'paragraph') {
       const size = block.size ?? baseSize;
       doc.font(block.bold ? BOLD : REGULAR).fontSize(size);
-      const height = doc.heightOfString(block.text || ' ', { width: textWidth(), align: block.align });
+      // A boxed block keeps its text a padding away from a frame; it is never split over pages (unless taller than one).
+      const pad = block.boxed ? Math.max(PAD * 2, size * 0.6) : 0;
+      const width = textWidth() - 2 * pad;
+      const options = { width, align: block.align ?? 'left', lineGap: block.lineGap } as const;
+      const height = doc.heightOfString(block.text || ' ', options);
       if (block.spaceBefore) doc.y += block.spaceBefore;
-      if (doc.y + Math.min(height, size * 2) > bottom()) newPage();
-      doc.text(block.text || ' ', left(), doc.y, { width: textWidth(), align: block.align ?? 'left' });
+      const needed = block.boxed ? Math.min(height + 2 * pad, bottom() - doc.page.margins.top) : Math.min(height, size * 2);
+      if (doc.y + needed > bottom()) newPage();
+      const top = doc.y;
+      doc.text(block.text || ' ', left() + pad, top + pad, options);
+      if (block.boxed) {
+        const boxHeight = Math.min(height + 2 * pad, bottom() - top);
+        doc.save().lineWidth(1.5).rect(left(), top, textWidth(), boxHeight).stroke().restore();
+        doc.x = left();
+        doc.y = top + boxHeight;
+      }
       if (block.spaceAfter) doc.y += block.spaceAfter;
     } else {
       drawTable(block, block.size ?? baseSize - 1);

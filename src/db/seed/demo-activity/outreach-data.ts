@@ -195,7 +195,8 @@ export const OTHER_ACTIVITY: OtherMunicipalityActivity[] = [
 export interface DemoInput {
   nodeId: string;
   inputName: string;
-  values: [number, number];
+  /** per quarter (before last, last complete); null: not typed that quarter (the system knows it) */
+  values: [number | null, number | null];
   notes: [string, string];
   links?: Array<{ url: string; title: string }>;
 }
@@ -213,8 +214,10 @@ export const KALGA_INPUTS: DemoInput[] = [
     values: [152, 171],
     notes: ['Сводка руководителей подведомственных учреждений (школы, детские сады, культура): 152 работника с учётной записью.', 'Сводка руководителей подведомственных учреждений (школы, детские сады, культура): 171 работник с учётной записью.'],
   },
-  { nodeId: 'P2.1', inputName: 'A', values: [371, 418], notes: ['Журнал приёма граждан МФЦ и центра обслуживания администрации: проинформированы 371 заявитель.', 'Журнал приёма граждан МФЦ и центра обслуживания администрации: проинформированы 418 заявителей.'] },
-  { nodeId: 'P2.1', inputName: 'B', values: [512, 536], notes: ['Журнал приёма граждан: 512 обращений лично за квартал.', 'Журнал приёма граждан: 536 обращений лично за квартал.'] },
+  // P2.1: the quarter before last from the paper log (the desks did not use the system yet);
+  // the last complete quarter comes from the reception visit log (demo-activity/reception.ts).
+  { nodeId: 'P2.1', inputName: 'A', values: [371, null], notes: ['Бумажный журнал приёма граждан МФЦ и центра обслуживания администрации: проинформирован 371 заявитель.', ''] },
+  { nodeId: 'P2.1', inputName: 'B', values: [512, null], notes: ['Бумажный журнал приёма граждан: 512 обращений лично за квартал.', ''] },
   {
     nodeId: 'P2.7',
     inputName: 'n',
