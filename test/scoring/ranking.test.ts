@@ -5,6 +5,7 @@ import type { AppContext } from '../../src/platform/context.js';
 import { rankMunicipalities, type RankingRow } from '../../src/modules/scoring/ranking/ranking.js';
 import { RANKING_HEADER_ROW } from '../../src/modules/scoring/ranking/export-xlsx.js';
 import { createTestApp, signedInBrowser, type TestApp } from '../support/app.js';
+import { regionToday } from '../../src/modules/outreach/materials/materials.repository.js';
 
 let t: TestApp;
 let ctx: AppContext;
@@ -145,7 +146,12 @@ test('the page: ranks, shared rank explained, unranked reasons, trend in words',
   assert.equal(english.statusCode, 200);
   assert.match(english.body, /Rank 2 is shared by Калганский муниципальный округ, Нерчинский муниципальный округ: combined figure 90% each; the next rank is 4\./);
 
-  const running = await b.get('/outreach/ranking?lang=ru'); // the language chosen is remembered
+  // By default the last complete quarter; the current one can be chosen and is marked unfinished.
+  const byDefault = await b.get('/outreach/ranking?lang=ru'); // the language chosen is remembered
+  assert.equal(byDefault.statusCode, 200);
+  assert.match(byDefault.body, /<div data-quarter-state="complete">/);
+  const [y, m] = (await regionToday(ctx.db, regionId)).split('-').map(Number) as [number, number];
+  const running = await b.get(`/outreach/ranking?quarter=${y}-Q${Math.floor((m - 1) / 3) + 1}`);
   assert.equal(running.statusCode, 200);
   assert.match(running.body, /Квартал ещё не закончился, данные на \d\d\.\d\d\.\d{4}\./);
 

@@ -18,7 +18,7 @@ import { regionToday } from '../../outreach/materials/materials.repository.js';
 import { outreachNav } from '../../outreach/outreach.nav.js';
 import { formatQuarter, parseQuarter, quarterBounds, quarterOf, type Quarter } from '../inputs/system-inputs.js';
 import { buildRankingXlsx } from './export-xlsx.js';
-import { rankMunicipalities, recentQuarters } from './ranking.js';
+import { previousQuarter, rankMunicipalities, recentQuarters } from './ranking.js';
 import { quarterText, rankingMessages as t } from './ranking.messages.js';
 import { canOpenRanking, canViewRanking, pageRegion } from './ranking.policy.js';
 import { RankingPage } from './ranking.views.js';
@@ -30,9 +30,13 @@ const RankingQuery = z.object({
   region: z.string().max(60).optional(),
 });
 
-/** The quarter asked for (default: the current one); 400 when malformed or in the future. */
+/**
+ * The quarter asked for; by default the last complete one (a quarter's growth is
+ * judged when it is over; the current one can be chosen and is marked unfinished).
+ * 400 when malformed or in the future.
+ */
 export function chosenQuarter(lang: Lang, text: string | undefined, today: string): Quarter {
-  const quarter = text ? parseQuarter(text) : quarterOf(today);
+  const quarter = text ? parseQuarter(text) : previousQuarter(quarterOf(today));
   if (!quarter || quarterBounds(quarter).from > today) throw new HttpError(400, 'bad_request', t(lang, 'badQuarter'));
   return quarter;
 }
