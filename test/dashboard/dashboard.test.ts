@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AppContext } from '../../src/platform/context.js';
 import { regionToday } from '../../src/modules/outreach/materials/materials.repository.js';
 import { quarterBounds, quarterOf, type Quarter } from '../../src/modules/scoring/inputs/system-inputs.js';
-import { previousQuarter } from '../../src/modules/scoring/ranking/ranking.js';
+import { previousQuarter } from '../../src/modules/scoring/inputs/system-inputs.js';
 import { createTestApp, signedInBrowser, type TestApp } from '../support/app.js';
 
 let t: TestApp;

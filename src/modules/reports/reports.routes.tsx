@@ -23,7 +23,7 @@ import type { FieldError } from '../../platform/views/components.js';
 import { listMunicipalities } from '../outreach/events/events.repository.js';
 import { regionToday } from '../outreach/materials/materials.repository.js';
 import { outreachNav } from '../outreach/outreach.nav.js';
-import { formatQuarter, parseQuarter, quarterBounds, quarterOf, type Quarter } from '../scoring/inputs/system-inputs.js';
+import { formatQuarter, parseQuarter, previousQuarter, quarterBounds, quarterOf, recentQuarters, type Quarter } from '../scoring/inputs/system-inputs.js';
 import { reportDueDate } from '../scoring/quarter/due.js';
 import { quarterScore } from '../scoring/quarter-score.js';
 import { buildReportDocx } from './export-docx.js';
@@ -49,17 +49,6 @@ const TYPES = {
 const ReportQuery = z.object({ quarter: z.string().max(20).optional(), municipality: z.string().uuid().optional(), done: z.string().max(20).optional() });
 const ExportParams = z.object({ format: z.enum(['docx', 'pdf', 'xlsx']) });
 const DONE: Record<string, ReportsMessageKey> = { saved: 'saved', reset: 'resetDone', submitted: 'submittedDone', accepted: 'acceptedDone', returned: 'returnedDone' };
-
-function previousQuarter(q: Quarter): Quarter {
-  return q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: (q.quarter - 1) as Quarter['quarter'] };
-}
-
-/** The current quarter and the seven before it, newest first. */
-function recentQuarters(current: Quarter, count = 8): Quarter[] {
-  const out: Quarter[] = [current];
-  while (out.length < count) out.push(previousQuarter(out[out.length - 1]!));
-  return out;
-}
 
 const quarterLabel = (lang: Lang, q: Quarter) => t(lang, 'quarterLabel', { quarter: q.quarter, year: q.year });
 const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

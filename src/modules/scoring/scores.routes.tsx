@@ -28,7 +28,7 @@ import { outreachNav } from '../outreach/outreach.nav.js';
 import { activeModel } from './model-store/active-model.js';
 import { quarterScore } from './quarter-score.js';
 import { centreRequirements, CENTRE_REQUIREMENTS, regionTimeZone, type CentreRequirement } from './inputs/portal-inputs.js';
-import { formatQuarter, parseQuarter, quarterBounds, quarterOf, systemInputs, type Quarter } from './inputs/system-inputs.js';
+import { formatQuarter, parseQuarter, quarterBounds, quarterOf, recentQuarters, systemInputs, type Quarter } from './inputs/system-inputs.js';
 import { submissionStatus } from './quarter/lock.js';
 import { scoresMessages as t } from './scores.messages.js';
 import { ScorePage, type FailedForm, type LockState } from './scores.views.js';
@@ -53,20 +53,6 @@ const ScoresQuery = z.object({
   /** the requirement whose check was saved */
   checked: z.enum(CENTRE_REQUIREMENTS).optional().catch(undefined),
 });
-
-/** The current quarter and the seven before it, newest first. */
-function recentQuarters(current: Quarter, count = 8): Quarter[] {
-  const out: Quarter[] = [];
-  let { year, quarter } = current;
-  for (let i = 0; i < count; i++) {
-    out.push({ year, quarter });
-    if (quarter === 1) {
-      year -= 1;
-      quarter = 4;
-    } else quarter = (quarter - 1) as Quarter['quarter'];
-  }
-  return out;
-}
 
 const quarterLabel = (lang: Lang, q: Quarter) => t(lang, 'quarterLabel', { quarter: q.quarter, year: q.year });
 

@@ -19,7 +19,7 @@
  *   quarter (a clear top), two municipalities tie exactly (80 % of the
  *   registration target, 75 % of the confirmation target), one has no target.
  */
-import { quarterBounds, type Quarter } from '../../../modules/scoring/inputs/system-inputs.js';
+import { previousQuarter, quarterBounds, type Quarter } from '../../../modules/scoring/inputs/system-inputs.js';
 import { reportDueDate } from '../../../modules/scoring/quarter/due.js';
 import { prng } from './prng.js';
 
@@ -44,10 +44,6 @@ export interface DemoQuarter extends Quarter {
   /** days of the whole quarter */
   fullDays: number;
   complete: boolean;
-}
-
-function previousQuarter(q: Quarter): Quarter {
-  return q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: (q.quarter - 1) as Quarter['quarter'] };
 }
 
 function demoQuarter(q: Quarter, today: string): DemoQuarter {

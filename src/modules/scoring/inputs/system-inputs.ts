@@ -116,6 +116,17 @@ export function parseQuarter(text: string): Quarter | null {
 
 export const formatQuarter = (q: Quarter) => `${q.year}-Q${q.quarter}`;
 
+export function previousQuarter(q: Quarter): Quarter {
+  return q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: (q.quarter - 1) as Quarter['quarter'] };
+}
+
+/** The given quarter and the ones before it, newest first (the quarter pickers offer eight). */
+export function recentQuarters(current: Quarter, count = 8): Quarter[] {
+  const out: Quarter[] = [current];
+  while (out.length < count) out.push(previousQuarter(out[out.length - 1]!));
+  return out;
+}
+
 const ruDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /** Event formats (EVENT_FORMATS keys) and organisation kinds that feed each indicator. */

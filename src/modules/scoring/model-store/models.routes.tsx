@@ -23,7 +23,7 @@ import { listMunicipalities } from '../../outreach/events/events.repository.js';
 import { regionToday } from '../../outreach/materials/materials.repository.js';
 import { outreachNav } from '../../outreach/outreach.nav.js';
 import { evaluateModel, type ScoringInputs } from '../evaluate-model.js';
-import { formatQuarter, parseQuarter, quarterBounds, quarterOf, type Quarter } from '../inputs/system-inputs.js';
+import { formatQuarter, parseQuarter, quarterBounds, quarterOf, recentQuarters, type Quarter } from '../inputs/system-inputs.js';
 import type { ScoringModel } from '../model.js';
 import { liveQuarterScore } from '../quarter-score.js';
 import { activeModel, activeVersionOf, findModelRow, modelFromRow, type ModelRow } from './active-model.js';
@@ -41,20 +41,6 @@ const VersionQuery = z.object({ saved: z.string().optional(), created: z.string(
 
 const page = (request: FastifyRequest) => pageContext(request, outreachNav(request, 'models'));
 const str = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
-
-/** The current quarter and the seven before it, newest first. */
-function recentQuarters(current: Quarter, count = 8): Quarter[] {
-  const out: Quarter[] = [];
-  let { year, quarter } = current;
-  for (let i = 0; i < count; i++) {
-    out.push({ year, quarter });
-    if (quarter === 1) {
-      year -= 1;
-      quarter = 4;
-    } else quarter = (quarter - 1) as Quarter['quarter'];
-  }
-  return out;
-}
 
 /** The inputs the preview asks for: the draft's, then those only the version in force has. */
 function sampleSpecs(shape: ScoringModel, published: ScoringModel): SampleSpec[] {

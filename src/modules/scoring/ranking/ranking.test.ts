@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dayAfter, previousQuarter, rankStandings, recentQuarters, tieGroups, trendOf, type RankingRow, type Standing } from './ranking.js';
+import { dayAfter, rankStandings, tieGroups, trendOf, type RankingRow, type Standing } from './ranking.js';
+import { previousQuarter, recentQuarters } from '../inputs/system-inputs.js';
 
 const s = (id: string, registered: number, confirmed: number, target: [number, number] | null): Standing => ({
   municipalityId: id,

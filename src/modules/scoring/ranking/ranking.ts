@@ -26,7 +26,7 @@
  * ('new' when the municipality was not ranked in the previous quarter).
  */
 import type { Queryable } from '../../../db/client.js';
-import { quarterBounds, type Quarter } from '../inputs/system-inputs.js';
+import { previousQuarter, quarterBounds, type Quarter } from '../inputs/system-inputs.js';
 
 export interface RankingQuery extends Quarter {
   regionId: string;
@@ -77,21 +77,6 @@ export const PERCENT_CAP = 100;
 
 /** Rounded to hundredths, half up; the tiny nudge keeps 66.665 (stored as 66.66499…) from rounding down. */
 const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
-
-export function previousQuarter(q: Quarter): Quarter {
-  return q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: (q.quarter - 1) as Quarter['quarter'] };
-}
-
-export function nextQuarter(q: Quarter): Quarter {
-  return q.quarter === 4 ? { year: q.year + 1, quarter: 1 } : { year: q.year, quarter: (q.quarter + 1) as Quarter['quarter'] };
-}
-
-/** The given quarter and the ones before it, newest first. */
-export function recentQuarters(current: Quarter, count = 8): Quarter[] {
-  const out: Quarter[] = [current];
-  while (out.length < count) out.push(previousQuarter(out[out.length - 1]!));
-  return out;
-}
 
 /** The day after a YYYY-MM-DD date. */
 export function dayAfter(iso: string): string {
