@@ -13,6 +13,7 @@ import { activatedInQuarter } from '../../src/modules/scoring/inputs/portal-inpu
 import { liveQuarterScore } from '../../src/modules/scoring/quarter-score.js';
 import { quarterTargets } from '../../src/modules/scoring/targets/targets.repository.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { kalgansky } from '../support/places.js';
 
 let t: TestApp;
 let ctx: AppContext;
@@ -29,9 +30,7 @@ const Q = { year: 2025, quarter: 2 as const };
 before(async () => {
   t = await createTestApp({ seed: true });
   ctx = t.ctx;
-  const m = (await ctx.db.query<{ id: string; region_id: string }>("select id, region_id from municipalities where key = 'kalgansky'")).rows[0]!;
-  kalgaId = m.id;
-  regionId = m.region_id;
+  ({ kalgaId, regionId } = await kalgansky(ctx.db));
   chitaId = (await ctx.db.query<{ id: string }>("select id from municipalities where key = 'chita'")).rows[0]!.id;
   otherId = (await ctx.db.query<{ id: string }>("select id from municipalities where key = 'borzinsky'")).rows[0]!.id;
   centreId = (await ctx.db.query<{ id: string }>("select id from service_centres where key = 'kalga-admin-cou'")).rows[0]!.id;

@@ -18,6 +18,7 @@ import { activeModel } from '../../src/modules/scoring/model-store/active-model.
 import { formToBody, modelToForm } from '../../src/modules/scoring/model-store/model-form.js';
 import { quarterScore } from '../../src/modules/scoring/quarter-score.js';
 import { Browser, createTestApp, signedInBrowser, type TestApp } from '../support/app.js';
+import { kalgansky } from '../support/places.js';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -33,9 +34,7 @@ before(async () => {
   t = await createTestApp({ seed: true });
   app = t.app;
   ctx = t.ctx;
-  const m = (await ctx.db.query<{ id: string; region_id: string }>("select id, region_id from municipalities where key = 'kalgansky'")).rows[0]!;
-  kalgaId = m.id;
-  regionId = m.region_id;
+  ({ kalgaId, regionId } = await kalgansky(ctx.db));
   await ctx.db.query(`insert into regions (key, name, oktmo_prefix, time_zone) values ('models-other', 'Другой край', '98', 'Asia/Chita')`);
   const made = await createStaff(ctx.db, { login: 'other-region', password: DEMO_PASSWORD, fullName: 'Иванова Мария Петровна', role: 'regional_admin', regionKey: 'models-other' });
   assert.ok(made.ok);

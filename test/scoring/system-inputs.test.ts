@@ -6,6 +6,7 @@ import type { AppContext } from '../../src/platform/context.js';
 import { regionToday } from '../../src/modules/outreach/materials/materials.repository.js';
 import { quarterBounds, quarterOf, systemInputs } from '../../src/modules/scoring/inputs/system-inputs.js';
 import { Browser, createTestApp, type TestApp, signedInBrowser } from '../support/app.js';
+import { kalgansky } from '../support/places.js';
 
 let app: FastifyInstance;
 let ctx: AppContext;
@@ -20,9 +21,7 @@ before(async () => {
   t = await createTestApp({ seed: true });
   app = t.app;
   ctx = t.ctx;
-  const m = (await ctx.db.query<{ id: string; region_id: string }>("select id, region_id from municipalities where key = 'kalgansky'")).rows[0]!;
-  kalgaId = m.id;
-  regionId = m.region_id;
+  ({ kalgaId, regionId } = await kalgansky(ctx.db));
   const other = (await ctx.db.query<{ id: string; name: string }>('select id, name from municipalities where region_id = $1 and id <> $2 order by name limit 1', [regionId, kalgaId])).rows[0]!;
   otherId = other.id;
   otherName = other.name;

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../src/platform/context.js';
 import { quarterTargets } from '../../src/modules/scoring/targets/targets.repository.js';
 import { createTestApp, signedInBrowser, type TestApp } from '../support/app.js';
+import { kalgansky } from '../support/places.js';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -17,9 +18,7 @@ before(async () => {
   t = await createTestApp({ seed: true });
   app = t.app;
   ctx = t.ctx;
-  const m = (await ctx.db.query<{ id: string; region_id: string }>("select id, region_id from municipalities where key = 'kalgansky'")).rows[0]!;
-  kalgaId = m.id;
-  regionId = m.region_id;
+  ({ kalgaId, regionId } = await kalgansky(ctx.db));
   chitaId = (await ctx.db.query<{ id: string }>("select id from municipalities where key = 'chita'")).rows[0]!.id;
 });
 after(async () => t.close());

@@ -13,6 +13,7 @@ import { regionToday } from '../../src/modules/outreach/materials/materials.repo
 import { formatQuarter, quarterOf } from '../../src/modules/scoring/inputs/system-inputs.js';
 import { liveQuarterScore, quarterScore } from '../../src/modules/scoring/quarter-score.js';
 import { createTestApp, signedInBrowser, type Browser, type TestApp } from '../support/app.js';
+import { kalgansky } from '../support/places.js';
 import { pdf, png } from '../support/files.js';
 
 let t: TestApp;
@@ -28,9 +29,7 @@ before(async () => {
   t = await createTestApp({ seed: true });
   app = t.app;
   ctx = t.ctx;
-  const m = (await ctx.db.query<{ id: string; region_id: string }>("select id, region_id from municipalities where key = 'kalgansky'")).rows[0]!;
-  kalgaId = m.id;
-  regionId = m.region_id;
+  ({ kalgaId, regionId } = await kalgansky(ctx.db));
   centreId = (await ctx.db.query<{ id: string }>("select id from service_centres where key = 'kalga-admin-cou'")).rows[0]!.id;
   today = await regionToday(ctx.db, regionId);
   current = formatQuarter(quarterOf(today));
