@@ -42,6 +42,9 @@ before(async () => {
 after(async () => t.close());
 
 /** The model's form with P2's formula replaced, as the browser posts it. */
+/** The `_stamp` the draft editor page carries (what the draft looked like when the form was opened). */
+const stampIn = (html: string) => /name="_stamp" value="([0-9a-f]+)"/.exec(html)![1]!;
+
 function formWith(p2Formula: string): Record<string, string> {
   const body = formToBody(modelToForm(KALGA_2018));
   body[`n${P2}-formula`] = p2Formula;
@@ -104,22 +107,22 @@ test('draft → wrong formula → fixed → preview by hand → published → us
   // A second «Создать» goes to the same draft.
   const again = await region.post(`${BASE}/kalga-2018/drafts`, {});
   assert.equal(again.headers.location, `${BASE}/kalga-2018/2?created=existing`);
-  await region.get(`${BASE}/kalga-2018/2`);
+  const stamp = stampIn((await region.get(`${BASE}/kalga-2018/2`)).body);
 
   // Unbalanced parenthesis: 400, the parser's position, the text kept in the field.
   const typo = '(P2.1 + P2.2 + P2.3 + P2.4 + P2.5 + P2.6 + P2.7 + P2.8 / 8';
-  const bad = await region.post(`${BASE}/kalga-2018/2`, formWith(typo));
+  const bad = await region.post(`${BASE}/kalga-2018/2`, { ...formWith(typo), _stamp: stamp });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /P2: ошибка в формуле — позиция 58: ожидалась закрывающая скобка/);
   assert.ok(bad.body.includes(`value="${typo}"`), 'the typed formula is kept');
   assert.match(bad.body, new RegExp(`id="field-n${P2}-formula-error"`));
   // An unknown reference: the model check, next to the formula.
-  const unknown = await region.post(`${BASE}/kalga-2018/2`, formWith('avg(P2.1, P2.9)'));
+  const unknown = await region.post(`${BASE}/kalga-2018/2`, { ...formWith('avg(P2.1, P2.9)'), _stamp: stamp });
   assert.equal(unknown.statusCode, 400);
   assert.match(unknown.body, /P2: формула ссылается на неизвестное имя «P2\.9»/);
   assert.equal((await ctx.db.query<{ f: string }>("select nodes->7->>'formula' as f from scoring_models where version = 2")).rows[0]!.f, KALGA_2018.nodes[P2]!.formula, 'nothing saved');
 
-  const saved = await region.post(`${BASE}/kalga-2018/2`, formWith(AVG));
+  const saved = await region.post(`${BASE}/kalga-2018/2`, { ...formWith(AVG), _stamp: stamp });
   assert.equal(saved.statusCode, 303, saved.body);
   assert.equal((await ctx.db.query<{ f: string }>("select nodes->7->>'formula' as f from scoring_models where version = 2")).rows[0]!.f, AVG);
   const after = await region.get(saved.headers.location as string);
@@ -239,8 +242,7 @@ test('without JavaScript: rows are added and removed on the page, nothing is sav
   const created = await region.post(`${BASE}/kalga-2018/drafts`, {});
   const url = created.headers.location as string;
   const version = Number(/\/(\d+)\?/.exec(url)![1]);
-  await region.get(url);
-  const body = formToBody(modelToForm(KALGA_2018));
+  const body = { ...formToBody(modelToForm(KALGA_2018)), _stamp: stampIn((await region.get(url)).body) };
   const added = await region.post(`${BASE}/kalga-2018/${version}`, { ...body, _op: 'add-node' });
   assert.equal(added.statusCode, 200);
   assert.match(added.body, /name="n20-id"/);
@@ -273,4 +275,32 @@ test('the list tab «Модели оценки» is shown to the regional admini
   const scores = await region.get('/outreach/scores');
   assert.match(scores.body, /href="\/outreach\/scores\/models"/);
   void Browser;
+});
+
+test('two administrators on one draft: the later save is stopped, shown what was typed, and saves on purpose the second time', async () => {
+  const first = await signedInBrowser(app, 'region');
+  const second = await signedInBrowser(app, 'region');
+  await first.get(BASE);
+  const created = await first.post(`${BASE}/kalga-2018/drafts`, {});
+  const url = (created.headers.location as string).replace(/\?.*$/, '');
+  const firstStamp = stampIn((await first.get(url)).body);
+  const secondStamp = stampIn((await second.get(url)).body);
+  assert.equal(firstStamp, secondStamp);
+  const version = Number(/\/(\d+)$/.exec(url)![1]);
+  const formula = async () => (await ctx.db.query<{ f: string }>(`select nodes->${P2}->>'formula' as f from scoring_models where model_key = 'kalga-2018' and version = $1`, [version])).rows[0]!.f;
+
+  const theirs = '(P2.1 + P2.2 + P2.3 + P2.4 + P2.5 + P2.6 + P2.7 + P2.8) / 8';
+  assert.equal((await second.post(url, { ...formWith(theirs), _stamp: secondStamp })).statusCode, 303);
+
+  const mine = AVG;
+  const stopped = await first.post(url, { ...formWith(mine), _stamp: firstStamp });
+  assert.equal(stopped.statusCode, 409);
+  assert.match(stopped.body, /<p data-conflict>/);
+  assert.match(stopped.body, /его сохранил другой сотрудник/);
+  assert.ok(stopped.body.includes(`value="${mine}"`), 'what the first administrator typed is kept on the page');
+  assert.equal(await formula(), theirs, 'the other save is not overwritten unseen');
+
+  const again = await first.post(url, { ...formWith(mine), _stamp: stampIn(stopped.body) });
+  assert.equal(again.statusCode, 303, again.body);
+  assert.equal(await formula(), mine);
 });

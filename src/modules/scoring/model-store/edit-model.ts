@@ -8,6 +8,7 @@
  *                 the region's earlier published versions become 'archived' (still viewable);
  *   deleteDraft   removes a draft.
  */
+import { createHash } from 'node:crypto';
 import type { Database } from '../../../db/client.js';
 import { appendAudit } from '../../../platform/audit.js';
 import type { StaffActor } from '../../../platform/policy.js';
@@ -15,7 +16,7 @@ import { validateModel } from '../evaluate-model.js';
 import type { ScoringModel } from '../model.js';
 import { activeVersionOf, findModelRow, modelFromRow, type ModelRow } from './active-model.js';
 import { changedNodes } from './model-form.js';
-import { deleteDraftRow, findDraft, insertDraft, markPublished, updateDraft } from './model-store.repository.js';
+import { deleteDraftRow, findDraft, insertDraft, lockDraft, markPublished, updateDraft } from './model-store.repository.js';
 
 export type CreateDraftResult = { ok: true; version: number; existing: boolean } | { ok: false; reason: 'unknown_model' };
 
@@ -39,11 +40,26 @@ export async function createDraft(db: Database, actor: StaffActor, key: string):
   });
 }
 
-export async function saveDraft(db: Database, actor: StaffActor, row: ModelRow, model: ScoringModel): Promise<boolean> {
+/**
+ * What a draft looked like when its editor was opened: a hash of its stored title
+ * and nodes, carried by the form (`_stamp`). Saving compares it with the row as it
+ * is now, so two administrators editing one draft do not overwrite each other unseen.
+ */
+export function draftStamp(row: Pick<ModelRow, 'title' | 'nodes'>): string {
+  return createHash('sha256').update(JSON.stringify([row.title, row.nodes])).digest('hex').slice(0, 32);
+}
+
+export type SaveDraftResult = 'saved' | 'gone' | 'conflict';
+
+/** Saves a valid model into the draft — unless the draft changed since `stamp` (conflict) or is no longer a draft (gone). */
+export async function saveDraft(db: Database, actor: StaffActor, row: ModelRow, model: ScoringModel, stamp: string): Promise<SaveDraftResult> {
   if (validateModel(model).length) throw new Error('saveDraft: the model must validate (checkForm first)');
-  const before = modelFromRow(row);
   return db.transaction(async (tx) => {
-    if (!(await updateDraft(tx, row.id, model))) return false;
+    const current = await lockDraft(tx, row.id);
+    if (!current) return 'gone';
+    if (draftStamp(current) !== stamp) return 'conflict';
+    const before = modelFromRow(current);
+    if (!(await updateDraft(tx, row.id, model))) return 'gone';
     await appendAudit(tx, {
       actorType: 'staff',
       actorId: actor.id,
@@ -52,7 +68,7 @@ export async function saveDraft(db: Database, actor: StaffActor, row: ModelRow, 
       subjectId: row.id,
       details: { key: row.model_key, version: Number(row.version), ...changedNodes(before, model), titleChanged: before.title !== model.title },
     });
-    return true;
+    return 'saved';
   });
 }
 

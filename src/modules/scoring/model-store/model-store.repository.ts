@@ -1,6 +1,7 @@
 /** SQL of the model store: versions of scoring models as the editor lists and changes them. */
 import type { Queryable } from '../../../db/client.js';
 import type { ScoringModel } from '../model.js';
+import { MODEL_COLUMNS, type ModelRow } from './active-model.js';
 
 export interface VersionSummary {
   id: string;
@@ -79,6 +80,12 @@ export async function insertDraft(tx: Queryable, input: { model: ScoringModel; r
     [input.model.id, input.regionId, input.model.title, JSON.stringify(input.model.nodes), input.createdBy],
   );
   return { id: String(rows[0]!.id), version: Number(rows[0]!.version) };
+}
+
+/** The draft row, locked until the transaction ends; null when it is no longer a draft. */
+export async function lockDraft(tx: Queryable, id: string): Promise<ModelRow | null> {
+  const { rows } = await tx.query<ModelRow>(`select ${MODEL_COLUMNS} from scoring_models where id = $1 and status = 'draft' for update`, [id]);
+  return rows[0] ?? null;
 }
 
 export async function updateDraft(tx: Queryable, id: string, model: ScoringModel): Promise<boolean> {

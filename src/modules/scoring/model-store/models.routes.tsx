@@ -27,7 +27,7 @@ import { formatQuarter, parseQuarter, quarterBounds, quarterOf, recentQuarters, 
 import type { ScoringModel } from '../model.js';
 import { liveQuarterScore } from '../quarter-score.js';
 import { activeModel, activeVersionOf, findModelRow, modelFromRow, type ModelRow } from './active-model.js';
-import { createDraft, deleteDraft, publishDraft, saveDraft } from './edit-model.js';
+import { createDraft, deleteDraft, draftStamp, publishDraft, saveDraft } from './edit-model.js';
 import { applyOp, changedNodes, checkForm, formFromBody, inputsFor, modelToForm, parseNumberRu, sampleField, type FormFieldError, type ModelForm } from './model-form.js';
 import { findDraft, findVersionSummary, listVersions } from './model-store.repository.js';
 import { modelsMessages as t } from './models.messages.js';
@@ -127,7 +127,7 @@ export async function registerModelEditorRoutes(appBase: FastifyInstance, ctx: A
     reply: FastifyReply,
     row: ModelRow,
     form: ModelForm,
-    options: { texts: Record<string, string> | null; prefill: { municipality: string; quarter: string } | 'default' | null; showFormErrors: boolean; notice?: string; status?: number },
+    options: { texts: Record<string, string> | null; prefill: { municipality: string; quarter: string } | 'default' | null; showFormErrors: boolean; notice?: string; status?: number; conflict?: boolean },
   ) => {
     const lang: Lang = request.lang;
     const regionId = row.region_id!;
@@ -153,6 +153,8 @@ export async function registerModelEditorRoutes(appBase: FastifyInstance, ctx: A
         form,
         errors: options.showFormErrors ? computed.checked.errors : [],
         notice,
+        stamp: draftStamp(row),
+        conflict: options.conflict ?? false,
         samples: computed.samples,
         sampleSpecs: computed.specs,
         sampleErrors: computed.sampleErrors,
@@ -242,7 +244,13 @@ export async function registerModelEditorRoutes(appBase: FastifyInstance, ctx: A
     }
     const checked = checkForm(form, { key, version });
     if (!checked.model) return renderEditor(request, reply, row, form, { texts, prefill: null, showFormErrors: true, status: 400 });
-    if (!(await saveDraft(ctx.db, request.actor!, row, checked.model))) throw new HttpError(409, 'conflict');
+    const saved = await saveDraft(ctx.db, request.actor!, row, checked.model, str(body, '_stamp'));
+    if (saved === 'gone') throw new HttpError(409, 'conflict');
+    if (saved === 'conflict') {
+      // Shown with the stamp of the draft as it is now: saving again keeps this form's version, knowingly.
+      const current = await loadDraft(request, key, version);
+      return renderEditor(request, reply, current, form, { texts, prefill: null, showFormErrors: false, status: 409, conflict: true });
+    }
     return reply.redirect(`/outreach/scores/models/${key}/${version}?saved=1`, 303);
   });
 

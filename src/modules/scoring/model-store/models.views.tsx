@@ -490,6 +490,10 @@ export interface DraftEditorProps {
   form: ModelForm;
   errors: FormFieldError[];
   notice?: string;
+  /** draftStamp of the stored draft this form starts from */
+  stamp: string;
+  /** the draft was changed by someone else since this form was opened; the typed form is shown, not saved */
+  conflict?: boolean;
   samples: Record<string, string>;
   sampleSpecs: SampleSpec[];
   sampleErrors: FormFieldError[];
@@ -516,6 +520,11 @@ export function DraftEditorPage(props: DraftEditorProps): VNode {
           {props.notice}
         </Notice>
       )}
+      {props.conflict && (
+        <Notice lang={lang} tone="warning" role="alert">
+          <p data-conflict="">{t(lang, 'conflict')}</p>
+        </Notice>
+      )}
       <PageHeading caption={t(lang, 'versionCaption', { key: summary.key })} title={title} lead={t(lang, 'editLead')} />
       <ButtonGroup>
         <Button href={`${base}/publish`}>{t(lang, 'publish')}</Button>
@@ -525,6 +534,7 @@ export function DraftEditorPage(props: DraftEditorProps): VNode {
       </ButtonGroup>
       <form method="post" action={base} novalidate class="u-model-editor" data-model-editor="" data-preview-url={`${base}/preview`}>
         <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="_stamp" value={props.stamp} />
         <div class="u-model-editor__main">
           <ButtonGroup>
             <Button type="submit">{t(lang, 'save')}</Button>
