@@ -79,7 +79,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       const { seedDemo } = await import('./db/seed/demo.js');
       const db = await openAndMigrate(config);
       try {
-        await seedDemo(db, out, { activity: true });
+        await seedDemo(db, out, { activityScale: config.demoActivityScale });
       } finally {
         await db.close();
       }

@@ -15,6 +15,7 @@
  * | SESSION_IDLE_MINUTES| 30                       | idle timeout of a session |
  * | SESSION_ABSOLUTE_HOURS | 12                    | absolute lifetime of a session |
  * | SEED_DEMO_ON_EMPTY  | true (dev), false (prod) | seed the demo region when the database is empty at start |
+ * | DEMO_ACTIVITY_SCALE | 1                        | size of the demo's activity (`npm start` on an empty database, `uslugi seed demo`): 1 = about 550,000 citizens' accounts (40–65 % of each population, under a minute on PGlite); 0.1 = a tenth (shares a tenth too); 0 = none |
  * | RUN_WORKER          | true                     | run the job worker inside the web process |
  * | LOG_LEVEL           | info                     | fatal, error, warn, info, debug, trace, silent |
  * | RATE_LIMIT_PER_MINUTE | 600                    | general requests per IP per minute |
@@ -90,6 +91,7 @@ const EnvSchema = z.object({
   FILE_MAX_MB: z.coerce.number().min(0.1).max(100).default(10),
   REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(5),
   REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(0).max(120).default(10),
+  DEMO_ACTIVITY_SCALE: z.coerce.number().min(0).max(1).default(1),
   REMINDER_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a cron expression of five fields').default('0 23 * * *'),
 });
 
@@ -105,6 +107,8 @@ export interface Config {
   secrets: { sessionSecret: string; dataEncryptionKey: Buffer };
   session: { idleMinutes: number; absoluteHours: number };
   seedDemoOnEmpty: boolean;
+  /** 0…1: how much of the demo activity to seed (0 = none) */
+  demoActivityScale: number;
   runWorker: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   rateLimitPerMinute: number;
@@ -191,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secrets: { sessionSecret, dataEncryptionKey: Buffer.from(keyHex, 'hex') },
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     seedDemoOnEmpty: e.SEED_DEMO_ON_EMPTY ?? !production,
+    demoActivityScale: e.DEMO_ACTIVITY_SCALE,
     runWorker: e.RUN_WORKER,
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

@@ -88,7 +88,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = await openAndMigrate(config);
   if (config.seedDemoOnEmpty && (await databaseIsEmpty(db))) {
     logger.info('empty database: seeding the demo region');
-    await seedDemo(db, (line) => logger.info(line), { activity: true });
+    await seedDemo(db, (line) => logger.info(line), { activityScale: config.demoActivityScale });
   }
   const ctx = await createContext(config, db, { work: config.runWorker, logger });
   const app = await buildApp(ctx, { registerModules });

@@ -61,9 +61,11 @@ test('a wrong setting stops the command with a clear message', () => {
 test('migrate, seed demo, create-staff and audit verify work end to end, and tampering is reported', async () => {
   const migrate = uslugi(['migrate']);
   assert.equal(migrate.status, 0, migrate.stderr);
-  const seed = uslugi(['seed', 'demo']);
+  // A small demo activity keeps this test quick; the full one is the default (config DEMO_ACTIVITY_SCALE).
+  const seed = uslugi(['seed', 'demo'], { DEMO_ACTIVITY_SCALE: '0.01' });
   assert.equal(seed.status, 0, seed.stderr);
   assert.match(seed.stdout, /Забайкальский край/);
+  assert.match(seed.stdout, /Учётные записи граждан: \d/);
 
   const weak = uslugi(['create-staff', '--login', 'ivanov', '--name', 'Иванов Иван Иванович', '--role', 'system_admin'], { USLUGI_NEW_PASSWORD: '12345678' });
   assert.equal(weak.status, 1);

@@ -57,7 +57,7 @@ test('seedDemo without the option makes no activity; the activity runs once', as
   assert.equal(first.citizens, result.citizens);
   const again = await seedDemoActivity(t.db, { today: TODAY, scale: 0.05 });
   assert.equal(again.ran, false);
-  await seedDemo(t.db, () => undefined, { activity: true });
+  await seedDemo(t.db, () => undefined, { activityScale: 0.05 });
   assert.deepEqual(await counts(), first);
 });
 

@@ -10,7 +10,7 @@
  * keys); this file turns the plan into rows.
  *
  * Run by `uslugi seed demo` and by `npm start` on an empty database
- * (seedDemo(…, { activity: true })), never by the tests' seeded app.
+ * (seedDemo(…, { activityScale }) with config DEMO_ACTIVITY_SCALE), never by the tests' seeded app.
  * Idempotent: the final step writes the audit record 'demo.activity.seed',
  * and a region that has it is left alone. The accounts carry no personal data
  * at all (no names, contacts or documents): they are figures for the

@@ -46,8 +46,11 @@ export function demoStaff(region: RegionSeed): DemoStaff[] {
 }
 
 export interface SeedDemoOptions {
-  /** also a year and a half of activity (accounts, events, targets, reports: ./demo-activity.ts); only `uslugi seed demo` and `npm start` ask */
-  activity?: boolean;
+  /**
+   * also a year and a half of activity (accounts, events, targets, reports: ./demo-activity.ts), at this
+   * scale (config DEMO_ACTIVITY_SCALE; 0 = none); only `uslugi seed demo` and `npm start` ask
+   */
+  activityScale?: number;
 }
 
 export async function seedDemo(db: Database, log: (line: string) => void = () => undefined, options: SeedDemoOptions = {}): Promise<void> {
@@ -60,7 +63,7 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
     if (!result.ok) throw new Error(`demo staff ${s.login}: ${result.errors.map((e) => e.message).join('; ')}`);
     log(`Сотрудник ${s.login} (${s.role}) создан.`);
   }
-  if (options.activity) await seedDemoActivity(db, { log });
+  if (options.activityScale) await seedDemoActivity(db, { log, scale: options.activityScale });
 }
 
 export async function databaseIsEmpty(db: Database): Promise<boolean> {
